@@ -1,4 +1,4 @@
-import { parseDocument, type Document } from 'yaml';
+import { parseDocument, type Document, type ScalarTag, type Tags } from 'yaml';
 import { problem, type Problem } from './problem.ts';
 
 /**
@@ -7,7 +7,31 @@ import { problem, type Problem } from './problem.ts';
  * are booleans. Parsing as YAML 1.2 would accept `mode: off` as the string
  * "off" and hide the bug that Patroni would then report.
  */
-export const YAML_OPTIONS = { version: '1.1', uniqueKeys: true, prettyErrors: true } as const;
+export const YAML_OPTIONS = { version: '1.1', uniqueKeys: true, prettyErrors: true, customTags: pyyamlTags } as const;
+
+/**
+ * The yaml package's YAML 1.1 schema is slightly broader than PyYAML's: it
+ * reads `y` and `n` as booleans and `e1` as a number (an exponent without
+ * digits or a dot). PyYAML reads all three as strings, and it is PyYAML's
+ * reading that Patroni acts on, so narrow those two resolvers to its rules.
+ */
+function pyyamlTags(tags: Tags): Tags {
+  return tags.map((tag) => {
+    if (typeof tag === 'string' || !isScalarTag(tag) || !(tag.test instanceof RegExp)) return tag;
+    if (tag.tag === 'tag:yaml.org,2002:bool') {
+      const test = tag.test.source.includes('rue') ? /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/ : /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
+      return { ...tag, test };
+    }
+    if (tag.tag === 'tag:yaml.org,2002:float' && tag.format === 'EXP') {
+      return { ...tag, test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*[eE][-+][0-9]+$/ };
+    }
+    return tag;
+  });
+}
+
+function isScalarTag(tag: Tags[number]): tag is ScalarTag {
+  return typeof tag === 'object' && !('collection' in tag && tag.collection);
+}
 
 export interface ParsedYaml {
   /** The parsed document (kept for comment-preserving edits). */

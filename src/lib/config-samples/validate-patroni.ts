@@ -43,7 +43,8 @@ export function validatePatroni(file: string, text: string): PatroniValidation {
     }
   }
   const dcs = (value as { bootstrap?: { dcs?: Record<string, unknown> } }).bootstrap?.dcs;
-  if (dcs && ['ttl', 'loop_wait', 'retry_timeout'].every((k) => dcs[k] === undefined || typeof dcs[k] === 'number')) {
+  // Non-integers are already reported by the schema; the rules need whole numbers.
+  if (dcs && ['ttl', 'loop_wait', 'retry_timeout'].every((k) => dcs[k] === undefined || Number.isInteger(dcs[k]))) {
     problems.push(...checkPatroniTiming(file, dcs));
   }
   return { config: problems.length === 0 && result.success ? result.data : undefined, problems };
