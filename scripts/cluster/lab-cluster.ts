@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { etcdHealthy } from './etcd-client.ts';
+import { serversUp } from './haproxy-client.ts';
 import type { DbNode, LabLayout } from './lab-layout.ts';
 import { clusterMembers, describeMembers, type MemberState } from './patroni-client.ts';
 import { sql } from './postgres-client.ts';
@@ -145,6 +146,21 @@ export function crashNode(node: DbNode, book: ProcessBook): void {
   const postmaster = postmasterOf(node.dataDir);
   if (patroni) signal(patroni, 'SIGKILL');
   if (postmaster) signal({ pid: postmaster.pid, marker: node.dataDir }, 'SIGKILL');
+}
+
+/**
+ * Waits until HAProxy has health-checked every node and agrees with Patroni:
+ * the write proxy sends to the leader only, the read proxy to the replicas.
+ */
+export async function waitForHaproxy(lab: LabLayout, leader: string, timeoutMs = 30_000): Promise<void> {
+  const replicas = lab.nodes.map((n) => n.name).filter((n) => n !== leader).sort();
+  let seen = '';
+  await waitFor(`HAProxy to route writes to ${leader} and reads to ${replicas.join(' and ')}`, timeoutMs, async () => {
+    const write = await serversUp(lab, lab.writeProxy);
+    const read = await serversUp(lab, lab.readProxy);
+    seen = `${lab.writeProxy}: ${write.join(',') || 'none'} UP; ${lab.readProxy}: ${read.join(',') || 'none'} UP`;
+    return JSON.stringify(write) === JSON.stringify([leader]) && JSON.stringify(read) === JSON.stringify(replicas) ? true : undefined;
+  }, { intervalMs: 250, describe: () => seen });
 }
 
 /** `patronictl list`, bounded: it would wait forever for an unreachable etcd. */

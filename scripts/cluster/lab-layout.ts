@@ -44,6 +44,11 @@ export interface LabLayout {
   readonly haproxyConfig: string;
   readonly writeAddress: { host: string; port: number };
   readonly readAddress: { host: string; port: number };
+  /** HAProxy's stats page; the harness reads which servers are UP from it. */
+  readonly statsAddress: { host: string; port: number };
+  /** Names of the write and read proxies in haproxy.cfg. */
+  readonly writeProxy: string;
+  readonly readProxy: string;
   readonly namespace: string;
   readonly scope: string;
   readonly superuser: { username: string; password: string };
@@ -144,6 +149,8 @@ export function prepareLab(stateDir: string): LabLayout {
   const proxies = parseHaproxyCfg(haproxyText).filter((s) => s.kind === 'listen');
   const writeProxy = proxies.find((p) => ['/primary', '/leader'].includes(healthCheckPath(p) ?? ''));
   const readProxy = proxies.find((p) => healthCheckPath(p) === '/replica');
+  const statsProxy = proxies.find((p) => p.directives.some((d) => d.keyword === 'stats' && d.args[0] === 'enable'));
+  if (!writeProxy || !readProxy || !statsProxy) throw new Error(`${LAB_HAPROXY_FILE} needs a write proxy, a read proxy and a stats page`);
 
   const first = patroniConfigs[0]?.config ?? fail([]);
   return {
@@ -152,8 +159,11 @@ export function prepareLab(stateDir: string): LabLayout {
     etcd,
     nodes,
     haproxyConfig,
-    writeAddress: splitHostPort(bindAddress(writeProxy ?? fail([])) ?? ''),
-    readAddress: splitHostPort(bindAddress(readProxy ?? fail([])) ?? ''),
+    writeAddress: splitHostPort(bindAddress(writeProxy) ?? ''),
+    readAddress: splitHostPort(bindAddress(readProxy) ?? ''),
+    statsAddress: splitHostPort(bindAddress(statsProxy) ?? ''),
+    writeProxy: writeProxy.name,
+    readProxy: readProxy.name,
     namespace: first.namespace ?? '/service/',
     scope: first.scope,
     superuser: first.postgresql.authentication.superuser,

@@ -18,6 +18,7 @@ import {
   stopAll,
   validateWithHaproxy,
   validateWithPatroni,
+  waitForHaproxy,
   waitForHealthy,
 } from './lab-cluster.ts';
 import { findPostgresBinDir, prepareLab, REPO_ROOT, type DbNode, type LabLayout } from './lab-layout.ts';
@@ -180,6 +181,8 @@ async function main(): Promise<void> {
     await step('Start HAProxy; writes must reach the leader, reads a replica', async () => {
       startHaproxy(current, options);
       const leader = nodeByName(current, healthy.leader);
+      // First HAProxy's own view (every node checked), then real connections.
+      await waitForHaproxy(current, leader.name);
       const write = await waitFor('HAProxy to route the write port to the leader', 30_000, async () => {
         const who = await whoAnswers(current, current.writeAddress);
         return who?.host === leader.pgHost && who.primary ? who : undefined;
