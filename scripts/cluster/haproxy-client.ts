@@ -35,5 +35,8 @@ export async function haproxyServers(lab: LabLayout): Promise<ServerState[]> {
 
 /** Names of the servers HAProxy would send a new connection to, per proxy. */
 export async function serversUp(lab: LabLayout, proxy: string): Promise<string[]> {
-  return (await haproxyServers(lab)).filter((s) => s.proxy === proxy && s.status === 'UP').map((s) => s.server).sort();
+  return (await haproxyServers(lab))
+    .filter((s) => s.proxy === proxy && s.status === 'UP')
+    .map((s) => s.server)
+    .sort();
 }

@@ -98,7 +98,12 @@ export function startHaproxy(lab: LabLayout, options: RunOptions): void {
 export async function isStreaming(lab: LabLayout, node: DbNode): Promise<boolean> {
   // pg_stat_wal_receiver on the replica itself: on the primary,
   // pg_stat_replication would also list a base backup in progress.
-  const result = await sql(lab, { host: node.pgHost, port: node.pgPort }, 'SELECT status FROM pg_stat_wal_receiver', 3000);
+  const result = await sql(
+    lab,
+    { host: node.pgHost, port: node.pgPort },
+    'SELECT status FROM pg_stat_wal_receiver',
+    3000,
+  );
   return result.ok && result.stdout.trim() === 'streaming';
 }
 
@@ -112,7 +117,11 @@ export interface Healthy {
  * whose WAL receiver is streaming, and (synchronous mode) a sync standby
  * recorded in etcd. `expectMembers` lists the nodes that must take part.
  */
-export async function waitForHealthy(lab: LabLayout, expectMembers: readonly DbNode[], timeoutMs: number): Promise<Healthy> {
+export async function waitForHealthy(
+  lab: LabLayout,
+  expectMembers: readonly DbNode[],
+  timeoutMs: number,
+): Promise<Healthy> {
   let seen = '';
   return waitFor(
     `one leader and ${expectMembers.length - 1} streaming replicas`,
@@ -153,14 +162,24 @@ export function crashNode(node: DbNode, book: ProcessBook): void {
  * the write proxy sends to the leader only, the read proxy to the replicas.
  */
 export async function waitForHaproxy(lab: LabLayout, leader: string, timeoutMs = 30_000): Promise<void> {
-  const replicas = lab.nodes.map((n) => n.name).filter((n) => n !== leader).sort();
+  const replicas = lab.nodes
+    .map((n) => n.name)
+    .filter((n) => n !== leader)
+    .sort();
   let seen = '';
-  await waitFor(`HAProxy to route writes to ${leader} and reads to ${replicas.join(' and ')}`, timeoutMs, async () => {
-    const write = await serversUp(lab, lab.writeProxy);
-    const read = await serversUp(lab, lab.readProxy);
-    seen = `${lab.writeProxy}: ${write.join(',') || 'none'} UP; ${lab.readProxy}: ${read.join(',') || 'none'} UP`;
-    return JSON.stringify(write) === JSON.stringify([leader]) && JSON.stringify(read) === JSON.stringify(replicas) ? true : undefined;
-  }, { intervalMs: 250, describe: () => seen });
+  await waitFor(
+    `HAProxy to route writes to ${leader} and reads to ${replicas.join(' and ')}`,
+    timeoutMs,
+    async () => {
+      const write = await serversUp(lab, lab.writeProxy);
+      const read = await serversUp(lab, lab.readProxy);
+      seen = `${lab.writeProxy}: ${write.join(',') || 'none'} UP; ${lab.readProxy}: ${read.join(',') || 'none'} UP`;
+      return JSON.stringify(write) === JSON.stringify([leader]) && JSON.stringify(read) === JSON.stringify(replicas)
+        ? true
+        : undefined;
+    },
+    { intervalMs: 250, describe: () => seen },
+  );
 }
 
 /** `patronictl list`, bounded: it would wait forever for an unreachable etcd. */

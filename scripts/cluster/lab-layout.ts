@@ -7,7 +7,12 @@
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bindAddress, checkHaproxyRouting, healthCheckPath, parseHaproxyCfg } from '../../src/lib/config-samples/haproxy-cfg.ts';
+import {
+  bindAddress,
+  checkHaproxyRouting,
+  healthCheckPath,
+  parseHaproxyCfg,
+} from '../../src/lib/config-samples/haproxy-cfg.ts';
 import { LAB_ETCD_FILES, LAB_HAPROXY_FILE, LAB_PATRONI_FILES } from '../../src/lib/config-samples/lab-files.ts';
 import { relocateSample } from '../../src/lib/config-samples/machine-paths.ts';
 import { formatProblems, type Problem } from '../../src/lib/config-samples/problem.ts';
@@ -59,17 +64,25 @@ export interface LabLayout {
 export function findPostgresBinDir(): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root)
-    ? readdirSync(root).filter((v) => /^\d+$/.test(v) && existsSync(join(root, v, 'bin/pg_ctl'))).sort((a, b) => Number(b) - Number(a))
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v) && existsSync(join(root, v, 'bin/pg_ctl')))
+        .sort((a, b) => Number(b) - Number(a))
     : [];
   const newest = versions[0];
-  if (!newest) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: run scripts/cluster/install-deps.sh');
+  if (!newest)
+    throw new Error(
+      'PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: run scripts/cluster/install-deps.sh',
+    );
   return join(root, newest, 'bin');
 }
 
 function userIds(user: string): { uid: number; gid: number } {
-  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith(`${user}:`));
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${user}:`));
   const [, , uid, gid] = line?.split(':') ?? [];
-  if (uid === undefined || gid === undefined) throw new Error(`user ${user} does not exist: install PostgreSQL first (scripts/cluster/install-deps.sh)`);
+  if (uid === undefined || gid === undefined)
+    throw new Error(`user ${user} does not exist: install PostgreSQL first (scripts/cluster/install-deps.sh)`);
   return { uid: Number(uid), gid: Number(gid) };
 }
 
@@ -107,7 +120,12 @@ export function prepareLab(stateDir: string): LabLayout {
     const configFile = join(configDir, file.replace('/', '-'));
     writeFileSync(configFile, copy);
     const relocated = validateEtcd(file, copy).config ?? fail([]);
-    etcd.push({ name: config.name, clientUrl: config['advertise-client-urls'].split(',')[0] ?? '', configFile, dataDir: relocated['data-dir'] });
+    etcd.push({
+      name: config.name,
+      clientUrl: config['advertise-client-urls'].split(',')[0] ?? '',
+      configFile,
+      dataDir: relocated['data-dir'],
+    });
   }
   const etcdCluster = checkEtcdCluster(etcdConfigs);
   if (etcdCluster.length > 0) fail(etcdCluster);
@@ -150,7 +168,8 @@ export function prepareLab(stateDir: string): LabLayout {
   const writeProxy = proxies.find((p) => ['/primary', '/leader'].includes(healthCheckPath(p) ?? ''));
   const readProxy = proxies.find((p) => healthCheckPath(p) === '/replica');
   const statsProxy = proxies.find((p) => p.directives.some((d) => d.keyword === 'stats' && d.args[0] === 'enable'));
-  if (!writeProxy || !readProxy || !statsProxy) throw new Error(`${LAB_HAPROXY_FILE} needs a write proxy, a read proxy and a stats page`);
+  if (!writeProxy || !readProxy || !statsProxy)
+    throw new Error(`${LAB_HAPROXY_FILE} needs a write proxy, a read proxy and a stats page`);
 
   const first = patroniConfigs[0]?.config ?? fail([]);
   return {
@@ -167,6 +186,10 @@ export function prepareLab(stateDir: string): LabLayout {
     namespace: first.namespace ?? '/service/',
     scope: first.scope,
     superuser: first.postgresql.authentication.superuser,
-    timing: { ttl: first.bootstrap.dcs.ttl, loop_wait: first.bootstrap.dcs.loop_wait, retry_timeout: first.bootstrap.dcs.retry_timeout },
+    timing: {
+      ttl: first.bootstrap.dcs.ttl,
+      loop_wait: first.bootstrap.dcs.loop_wait,
+      retry_timeout: first.bootstrap.dcs.retry_timeout,
+    },
   };
 }

@@ -109,7 +109,8 @@ function requireLab(): { lab: LabLayout; book: ProcessBook } {
 
 async function status(): Promise<void> {
   const { lab, book } = requireLab();
-  for (const entry of book.entries) say(`${entry.name.padEnd(8)} ${entry.role.padEnd(8)} pid ${entry.pid}: ${isAlive(entry) ? 'running' : 'stopped'}`);
+  for (const entry of book.entries)
+    say(`${entry.name.padEnd(8)} ${entry.role.padEnd(8)} pid ${entry.pid}: ${isAlive(entry) ? 'running' : 'stopped'}`);
   say(await routing(lab));
   await showList(lab);
 }
@@ -122,21 +123,37 @@ async function fail(): Promise<void> {
   const t0 = Date.now();
   const at = () => `t=${((Date.now() - t0) / 1000).toFixed(1)} s`;
   crashNode(leader, book);
-  say(`${at()}: ${leader.name} crashed (Patroni and PostgreSQL killed with SIGKILL). Its leader key stays in etcd until its lease runs out (ttl = ${lab.timing.ttl} s after the last renewal).`);
+  say(
+    `${at()}: ${leader.name} crashed (Patroni and PostgreSQL killed with SIGKILL). Its leader key stays in etcd until its lease runs out (ttl = ${lab.timing.ttl} s after the last renewal).`,
+  );
   let holder: string | null = leader.name;
-  const newLeader = await waitFor('a new leader', 120_000, async () => {
-    const now = await leaderKeyHolder(lab);
-    if (now !== holder) {
-      say(now === null ? `${at()}: the leader key expired; the replicas race for it.` : `${at()}: ${now} holds the leader key and promotes itself.`);
-      holder = now;
-    }
-    return now !== null && now !== leader.name ? now : undefined;
-  }, { intervalMs: 200 });
+  const newLeader = await waitFor(
+    'a new leader',
+    120_000,
+    async () => {
+      const now = await leaderKeyHolder(lab);
+      if (now !== holder) {
+        say(
+          now === null
+            ? `${at()}: the leader key expired; the replicas race for it.`
+            : `${at()}: ${now} holds the leader key and promotes itself.`,
+        );
+        holder = now;
+      }
+      return now !== null && now !== leader.name ? now : undefined;
+    },
+    { intervalMs: 200 },
+  );
   const target = lab.nodes.find((n) => n.name === newLeader);
-  await waitFor('HAProxy to follow', 60_000, async () => {
-    const who = await whoAnswers(lab, lab.writeAddress);
-    return who?.host === target?.pgHost && who?.primary ? true : undefined;
-  }, { intervalMs: 200 });
+  await waitFor(
+    'HAProxy to follow',
+    60_000,
+    async () => {
+      const who = await whoAnswers(lab, lab.writeAddress);
+      return who?.host === target?.pgHost && who?.primary ? true : undefined;
+    },
+    { intervalMs: 200 },
+  );
   say(`${at()}: HAProxy sends writes to ${newLeader}.`);
   await sleep(1000);
   await showList(lab);
@@ -148,19 +165,33 @@ async function switchover(): Promise<void> {
   const members = await clusterMembers(lab);
   const leader = members.find((m) => m.role === 'leader')?.name;
   const candidate = members.find((m) => m.role === 'sync_standby')?.name;
-  if (!leader || !candidate) throw new Error('a switchover needs a leader and a synchronous replica; check with: npm run lab -- status');
+  if (!leader || !candidate)
+    throw new Error('a switchover needs a leader and a synchronous replica; check with: npm run lab -- status');
   const target = lab.nodes.find((n) => n.name === candidate);
-  say(`Asking Patroni to hand the leader role from ${leader} to ${candidate} (the synchronous replica, so no committed transaction can be lost).`);
+  say(
+    `Asking Patroni to hand the leader role from ${leader} to ${candidate} (the synchronous replica, so no committed transaction can be lost).`,
+  );
   say(`$ patronictl switchover --leader ${leader} --candidate ${candidate} --force`);
   const t0 = Date.now();
-  const result = await runCommand('patronictl', ['-c', target?.configFile ?? '', 'switchover', '--leader', leader, '--candidate', candidate, '--force'], { timeoutMs: 90_000 });
+  const result = await runCommand(
+    'patronictl',
+    ['-c', target?.configFile ?? '', 'switchover', '--leader', leader, '--candidate', candidate, '--force'],
+    { timeoutMs: 90_000 },
+  );
   say((result.stdout || result.stderr).trimEnd());
   if (!result.ok) throw new Error('patronictl switchover failed');
-  await waitFor(`HAProxy to route writes to ${candidate}`, 60_000, async () => {
-    const who = await whoAnswers(lab, lab.writeAddress);
-    return who?.host === target?.pgHost && who?.primary ? true : undefined;
-  }, { intervalMs: 200 });
-  say(`After ${((Date.now() - t0) / 1000).toFixed(1)} s HAProxy sends writes to ${candidate}; ${leader} restarts as a replica.`);
+  await waitFor(
+    `HAProxy to route writes to ${candidate}`,
+    60_000,
+    async () => {
+      const who = await whoAnswers(lab, lab.writeAddress);
+      return who?.host === target?.pgHost && who?.primary ? true : undefined;
+    },
+    { intervalMs: 200 },
+  );
+  say(
+    `After ${((Date.now() - t0) / 1000).toFixed(1)} s HAProxy sends writes to ${candidate}; ${leader} restarts as a replica.`,
+  );
   await waitForHealthy(lab, lab.nodes, 120_000);
   await showList(lab);
 }

@@ -23,7 +23,10 @@ export function sql(lab: LabLayout, at: Endpoint, statement: string, timeoutMs =
 }
 
 /** Which server a connection to `at` reaches, and whether it is a primary. */
-export async function whoAnswers(lab: LabLayout, at: Endpoint): Promise<{ host: string; primary: boolean } | undefined> {
+export async function whoAnswers(
+  lab: LabLayout,
+  at: Endpoint,
+): Promise<{ host: string; primary: boolean } | undefined> {
   const result = await sql(lab, at, 'SELECT host(inet_server_addr()), pg_is_in_recovery()', 3000);
   if (!result.ok) return undefined;
   const [host, inRecovery] = result.stdout.trim().split('|');

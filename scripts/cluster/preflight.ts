@@ -24,7 +24,8 @@ function listening(host: string, port: number): Promise<boolean> {
 export async function preflight(addresses: readonly { host: string; port: number }[]): Promise<string[]> {
   const reasons: string[] = [];
   if (process.platform !== 'linux') reasons.push('the lab runs on Linux only');
-  if (process.getuid?.() !== 0) reasons.push('run as root (e.g. with sudo): PostgreSQL must be started as the postgres user');
+  if (process.getuid?.() !== 0)
+    reasons.push('run as root (e.g. with sudo): PostgreSQL must be started as the postgres user');
   for (const program of PROGRAMS) {
     const found = await runCommand('sh', ['-c', `command -v ${program}`], { timeoutMs: 5000 });
     if (!found.ok) reasons.push(`${program} is not installed: run scripts/cluster/install-deps.sh`);

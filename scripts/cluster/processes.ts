@@ -31,7 +31,10 @@ export interface StartOptions {
 export function startProcess(options: StartOptions): Started {
   const fd = openSync(options.log, 'a');
   const [command, args] = options.user
-    ? ['setpriv', ['--reuid', options.user, '--regid', options.user, '--init-groups', '--', options.command, ...options.args]]
+    ? [
+        'setpriv',
+        ['--reuid', options.user, '--regid', options.user, '--init-groups', '--', options.command, ...options.args],
+      ]
     : [options.command, [...options.args]];
   try {
     const child = spawn(command, args, {
@@ -75,7 +78,10 @@ export function signal(p: Pick<Started, 'pid' | 'marker'>, sig: NodeJS.Signals):
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Asks a process to stop (SIGTERM), waits up to graceMs, then SIGKILLs it. */
-export async function stopProcess(p: Pick<Started, 'pid' | 'marker'>, graceMs: number): Promise<'stopped' | 'killed' | 'gone'> {
+export async function stopProcess(
+  p: Pick<Started, 'pid' | 'marker'>,
+  graceMs: number,
+): Promise<'stopped' | 'killed' | 'gone'> {
   if (!signal(p, 'SIGTERM')) return 'gone';
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {

@@ -22,7 +22,12 @@ export function runCommand(
     execFile(
       command,
       [...args],
-      { timeout: options.timeoutMs, killSignal: 'SIGKILL', env: options.env ?? process.env, maxBuffer: 4 * 1024 * 1024 },
+      {
+        timeout: options.timeoutMs,
+        killSignal: 'SIGKILL',
+        env: options.env ?? process.env,
+        maxBuffer: 4 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         const err = error as (NodeJS.ErrnoException & { code?: number | string; killed?: boolean }) | null;
         resolve({

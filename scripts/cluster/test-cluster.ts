@@ -166,16 +166,22 @@ async function main(): Promise<void> {
     await step("Check the files with Patroni's and HAProxy's own validators", async () => {
       await validateWithPatroni(current);
       await validateWithHaproxy(current);
-      return { value: undefined, detail: 'patroni --validate-config accepts all three node files; haproxy -c accepts haproxy.cfg' };
+      return {
+        value: undefined,
+        detail: 'patroni --validate-config accepts all three node files; haproxy -c accepts haproxy.cfg',
+      };
     });
 
     const bootStarted = Date.now();
-    const healthy = await step('Start the three Patroni nodes; wait for one leader and two streaming replicas', async () => {
-      for (const node of current.nodes) startPatroni(current, node, options);
-      const state = await waitForHealthy(current, current.nodes, 180_000);
-      const sync = state.members.find((m) => m.role === 'sync_standby')?.name ?? '?';
-      return { value: state, detail: `leader ${state.leader}, synchronous replica ${sync}, all replicas streaming` };
-    });
+    const healthy = await step(
+      'Start the three Patroni nodes; wait for one leader and two streaming replicas',
+      async () => {
+        for (const node of current.nodes) startPatroni(current, node, options);
+        const state = await waitForHealthy(current, current.nodes, 180_000);
+        const sync = state.members.find((m) => m.role === 'sync_standby')?.name ?? '?';
+        return { value: state, detail: `leader ${state.leader}, synchronous replica ${sync}, all replicas streaming` };
+      },
+    );
     const bootstrapSeconds = seconds(Date.now() - bootStarted);
 
     await step('Start HAProxy; writes must reach the leader, reads a replica', async () => {
@@ -200,46 +206,76 @@ async function main(): Promise<void> {
     const rows = new Writer(current, 1);
     writer = rows;
     await step(`Write ${ROWS_BEFORE_CRASH} rows through HAProxy, one transaction each`, async () => {
-      const created = await sql(current, current.writeAddress, 'CREATE TABLE lab_rows (id integer PRIMARY KEY, node text NOT NULL, written_at timestamptz NOT NULL DEFAULT now())');
+      const created = await sql(
+        current,
+        current.writeAddress,
+        'CREATE TABLE lab_rows (id integer PRIMARY KEY, node text NOT NULL, written_at timestamptz NOT NULL DEFAULT now())',
+      );
       if (!created.ok) throw new Error(`CREATE TABLE failed: ${created.stderr.trim()}`);
       rows.start();
-      await waitFor(`${ROWS_BEFORE_CRASH} committed rows`, 30_000, async () => (rows.committed.size >= ROWS_BEFORE_CRASH ? true : undefined), { intervalMs: 100 });
-      return { value: undefined, detail: `${rows.committed.size} rows committed (synchronous replication: each one is on a replica's disk too)` };
+      await waitFor(
+        `${ROWS_BEFORE_CRASH} committed rows`,
+        30_000,
+        async () => (rows.committed.size >= ROWS_BEFORE_CRASH ? true : undefined),
+        { intervalMs: 100 },
+      );
+      return {
+        value: undefined,
+        detail: `${rows.committed.size} rows committed (synchronous replication: each one is on a replica's disk too)`,
+      };
     });
 
     const oldLeader = nodeByName(current, healthy.leader);
-    const failover = await step(`Crash the leader (${oldLeader.name}: SIGKILL to Patroni and PostgreSQL) and measure the failover`, async () => {
-      // The writer keeps trying through HAProxy during the whole failover.
-      const crashedAt = Date.now();
-      crashNode(oldLeader, book);
-      const lock = waitFor('another node to hold the leader lock in etcd', 120_000, async () => {
-        const holder = await leaderKeyHolder(current);
-        return holder !== null && holder !== oldLeader.name ? { holder, at: Date.now() } : undefined;
-      }, { intervalMs: 100 });
-      const { holder, at: lockAt } = await lock;
-      const newLeader = nodeByName(current, holder);
-      const routed = await waitFor(`HAProxy to route writes to ${holder}`, 60_000, async () => {
-        const who = await whoAnswers(current, current.writeAddress);
-        return who?.host === newLeader.pgHost && who.primary ? Date.now() : undefined;
-      }, { intervalMs: 100 });
-      const firstWrite = await waitFor('a write through HAProxy to commit on the new leader', 60_000, async () => {
-        const commit = rows.firstCommitAfter(crashedAt);
-        return commit?.host === newLeader.pgHost ? commit.at : undefined;
-      }, { intervalMs: 100 });
-      await sleep(1000);
-      await rows.stop();
-      const value = {
-        oldLeader: oldLeader.name,
-        newLeader: holder,
-        leaderLockSeconds: seconds(lockAt - crashedAt),
-        haproxyRoutesSeconds: seconds(routed - crashedAt),
-        firstWriteSeconds: seconds(firstWrite - crashedAt),
-      };
-      return {
-        value,
-        detail: `${holder} took the lock after ${value.leaderLockSeconds} s; HAProxy routed writes to it after ${value.haproxyRoutesSeconds} s; first write committed after ${value.firstWriteSeconds} s`,
-      };
-    });
+    const failover = await step(
+      `Crash the leader (${oldLeader.name}: SIGKILL to Patroni and PostgreSQL) and measure the failover`,
+      async () => {
+        // The writer keeps trying through HAProxy during the whole failover.
+        const crashedAt = Date.now();
+        crashNode(oldLeader, book);
+        const lock = waitFor(
+          'another node to hold the leader lock in etcd',
+          120_000,
+          async () => {
+            const holder = await leaderKeyHolder(current);
+            return holder !== null && holder !== oldLeader.name ? { holder, at: Date.now() } : undefined;
+          },
+          { intervalMs: 100 },
+        );
+        const { holder, at: lockAt } = await lock;
+        const newLeader = nodeByName(current, holder);
+        const routed = await waitFor(
+          `HAProxy to route writes to ${holder}`,
+          60_000,
+          async () => {
+            const who = await whoAnswers(current, current.writeAddress);
+            return who?.host === newLeader.pgHost && who.primary ? Date.now() : undefined;
+          },
+          { intervalMs: 100 },
+        );
+        const firstWrite = await waitFor(
+          'a write through HAProxy to commit on the new leader',
+          60_000,
+          async () => {
+            const commit = rows.firstCommitAfter(crashedAt);
+            return commit?.host === newLeader.pgHost ? commit.at : undefined;
+          },
+          { intervalMs: 100 },
+        );
+        await sleep(1000);
+        await rows.stop();
+        const value = {
+          oldLeader: oldLeader.name,
+          newLeader: holder,
+          leaderLockSeconds: seconds(lockAt - crashedAt),
+          haproxyRoutesSeconds: seconds(routed - crashedAt),
+          firstWriteSeconds: seconds(firstWrite - crashedAt),
+        };
+        return {
+          value,
+          detail: `${holder} took the lock after ${value.leaderLockSeconds} s; HAProxy routed writes to it after ${value.haproxyRoutesSeconds} s; first write committed after ${value.firstWriteSeconds} s`,
+        };
+      },
+    );
     results.failover = failover;
 
     await step('Check that every committed row survived the failover', () => allRowsPresent(current, rows));
@@ -250,7 +286,10 @@ async function main(): Promise<void> {
       const state = await waitForHealthy(current, current.nodes, 180_000);
       const member = state.members.find((m) => m.name === oldLeader.name);
       if (state.leader === oldLeader.name) throw new Error(`${oldLeader.name} came back as the leader`);
-      return { value: undefined, detail: `${oldLeader.name} is ${member?.role ?? '?'} and streaming from ${state.leader}` };
+      return {
+        value: undefined,
+        detail: `${oldLeader.name} is ${member?.role ?? '?'} and streaming from ${state.leader}`,
+      };
     });
     const rejoinSeconds = seconds(Date.now() - rejoinStarted);
 
@@ -268,14 +307,22 @@ async function main(): Promise<void> {
         { timeoutMs: 90_000 },
       );
       if (!result.ok) throw new Error(`patronictl switchover failed: ${result.stdout}${result.stderr}`);
-      const routed = await waitFor(`HAProxy to route writes to ${candidate}`, 60_000, async () => {
-        const who = await whoAnswers(current, current.writeAddress);
-        return who?.host === target.pgHost && who.primary ? Date.now() : undefined;
-      }, { intervalMs: 100 });
+      const routed = await waitFor(
+        `HAProxy to route writes to ${candidate}`,
+        60_000,
+        async () => {
+          const who = await whoAnswers(current, current.writeAddress);
+          return who?.host === target.pgHost && who.primary ? Date.now() : undefined;
+        },
+        { intervalMs: 100 },
+      );
       const state = await waitForHealthy(current, current.nodes, 120_000);
       if (state.leader !== candidate) throw new Error(`expected ${candidate} to lead, found ${state.leader}`);
       const value = { from: leader, to: candidate, haproxyRoutesSeconds: seconds(routed - started) };
-      return { value, detail: `${leader} → ${candidate}; HAProxy routed writes to ${candidate} after ${value.haproxyRoutesSeconds} s; ${leader} streams from it` };
+      return {
+        value,
+        detail: `${leader} → ${candidate}; HAProxy routed writes to ${candidate} after ${value.haproxyRoutesSeconds} s; ${leader} streams from it`,
+      };
     });
     results.switchover = switchover;
 
@@ -286,7 +333,10 @@ async function main(): Promise<void> {
     results.rejoinSeconds = rejoinSeconds;
     results.rows = { committed: rows.committed.size };
     printTable([
-      ['ttl / loop_wait / retry_timeout', `${current.timing.ttl} / ${current.timing.loop_wait} / ${current.timing.retry_timeout} s`],
+      [
+        'ttl / loop_wait / retry_timeout',
+        `${current.timing.ttl} / ${current.timing.loop_wait} / ${current.timing.retry_timeout} s`,
+      ],
       ['bootstrap (3 nodes streaming)', `${bootstrapSeconds} s`],
       ['failover: new leader holds the lock', `${failover.leaderLockSeconds} s`],
       ['failover: HAProxy routes writes', `${failover.haproxyRoutesSeconds} s`],
@@ -300,7 +350,10 @@ async function main(): Promise<void> {
     if (lab) {
       for (const name of [...lab.etcd.map((m) => m.name), ...lab.nodes.map((n) => n.name), 'haproxy']) {
         try {
-          const lines = readFileSync(join(lab.logDir, `${name}.log`), 'utf8').trimEnd().split('\n').slice(-8);
+          const lines = readFileSync(join(lab.logDir, `${name}.log`), 'utf8')
+            .trimEnd()
+            .split('\n')
+            .slice(-8);
           process.stdout.write(`\n--- last lines of ${name}.log ---\n${lines.join('\n')}\n`);
         } catch {
           // No log: that daemon never started.

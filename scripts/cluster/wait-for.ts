@@ -29,7 +29,9 @@ export async function waitFor<T>(
     }
     if (Date.now() >= deadline) {
       const state = options.describe?.() ?? lastError;
-      throw new WaitTimeout(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${state ? ` (last seen: ${state})` : ''}`);
+      throw new WaitTimeout(
+        `timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${state ? ` (last seen: ${state})` : ''}`,
+      );
     }
     await sleep(options.intervalMs ?? 500);
   }

@@ -11,7 +11,7 @@ describe('the etcd schema', () => {
     expect(validate('minimal-valid.yml').problems).toEqual([]);
   });
 
-  it('requires enable-grpc-gateway: true, which Patroni\'s etcd3 client needs', () => {
+  it("requires enable-grpc-gateway: true, which Patroni's etcd3 client needs", () => {
     expect(validate('no-grpc-gateway.yml').problems.map((p) => p.message)).toEqual([
       'no-grpc-gateway.yml: enable-grpc-gateway: must be true: Patroni talks to etcd through the gRPC gateway.',
     ]);

@@ -24,14 +24,22 @@ describe('the lab sample files', () => {
   it('form one etcd cluster of three members on 127.0.0.11-13', () => {
     const configs = etcd.map(({ file, config }) => ({ file, config: config as EtcdConfig }));
     expect(checkEtcdCluster(configs)).toEqual([]);
-    expect(configs.map((c) => c.config['advertise-client-urls'])).toEqual(['http://127.0.0.11:2379', 'http://127.0.0.12:2379', 'http://127.0.0.13:2379']);
+    expect(configs.map((c) => c.config['advertise-client-urls'])).toEqual([
+      'http://127.0.0.11:2379',
+      'http://127.0.0.12:2379',
+      'http://127.0.0.13:2379',
+    ]);
     expect(configs.every((c) => c.config['enable-grpc-gateway'])).toBe(true);
   });
 
   it('form one Patroni cluster of three nodes on 127.0.0.21-23, using etcd3', () => {
     const configs = patroni.map(({ file, config }) => ({ file, config: config as PatroniConfig }));
     expect(checkPatroniCluster(configs)).toEqual([]);
-    expect(configs.map((c) => c.config.postgresql.connect_address)).toEqual(['127.0.0.21:5432', '127.0.0.22:5432', '127.0.0.23:5432']);
+    expect(configs.map((c) => c.config.postgresql.connect_address)).toEqual([
+      '127.0.0.21:5432',
+      '127.0.0.22:5432',
+      '127.0.0.23:5432',
+    ]);
     for (const file of LAB_PATRONI_FILES) expect(parseYaml(file, labSample(file)).value).not.toHaveProperty('etcd');
   });
 
@@ -53,7 +61,9 @@ describe('the lab sample files', () => {
   it('haproxy.cfg routes writes by /primary and reads by /replica', () => {
     const text = labSample(LAB_HAPROXY_FILE);
     expect(checkHaproxyRouting(LAB_HAPROXY_FILE, text)).toEqual([]);
-    const paths = parseHaproxyCfg(text).filter((s) => s.kind === 'listen').map((s) => healthCheckPath(s));
+    const paths = parseHaproxyCfg(text)
+      .filter((s) => s.kind === 'listen')
+      .map((s) => healthCheckPath(s));
     expect(paths).toEqual(['/primary', '/replica', undefined]);
   });
 });

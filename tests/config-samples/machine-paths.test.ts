@@ -34,7 +34,10 @@ describe('relocating the samples for the harness', () => {
   });
 
   it('refuses a path outside the sample prefixes instead of guessing', () => {
-    const text = labSample('patroni/node1.yml').replace('data_dir: /var/lib/postgresql/cde-lab/node1/data', 'data_dir: /srv/pg');
+    const text = labSample('patroni/node1.yml').replace(
+      'data_dir: /var/lib/postgresql/cde-lab/node1/data',
+      'data_dir: /srv/pg',
+    );
     expect(() => relocateSample('patroni', 'node1.yml', text, paths)).toThrow(
       'node1.yml: postgresql.data_dir is "/srv/pg", outside /var/lib/postgresql/cde-lab and /var/lib/etcd/cde-lab; the harness only relocates paths under those.',
     );

@@ -37,7 +37,9 @@ describe('the Patroni schema', () => {
   });
 
   it('rejects a number written as a string', () => {
-    expect(messages('ttl-as-string.yml')).toEqual(['ttl-as-string.yml: bootstrap.dcs.ttl: Invalid input: expected number, received string.']);
+    expect(messages('ttl-as-string.yml')).toEqual([
+      'ttl-as-string.yml: bootstrap.dcs.ttl: Invalid input: expected number, received string.',
+    ]);
   });
 
   it('explains an unquoted off, which YAML 1.1 reads as false', () => {

@@ -40,7 +40,9 @@ describe("Patroni's documented timing rules", () => {
   });
 
   it('rejects a ttl that is not whole seconds (once, through the schema)', () => {
-    expect(messages('ttl-not-whole-seconds.yml')).toEqual(['ttl-not-whole-seconds.yml: bootstrap.dcs.ttl: expected whole seconds.']);
+    expect(messages('ttl-not-whole-seconds.yml')).toEqual([
+      'ttl-not-whole-seconds.yml: bootstrap.dcs.ttl: expected whole seconds.',
+    ]);
   });
 
   it('checks values passed directly, with defaults for the missing ones', () => {

@@ -7,12 +7,17 @@ import { z } from 'zod';
  */
 
 /** Comma-separated http(s) URLs, as etcd writes its URL lists. */
-const urlList = z.string().regex(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, 'expected comma-separated URLs such as http://127.0.0.11:2380');
+const urlList = z
+  .string()
+  .regex(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, 'expected comma-separated URLs such as http://127.0.0.11:2380');
 
 /** `name=url` pairs, comma-separated. */
 const initialCluster = z
   .string()
-  .regex(/^[^\s=,]+=https?:\/\/[^\s,]+(,[^\s=,]+=https?:\/\/[^\s,]+)*$/, 'expected name=peer-URL pairs separated by commas');
+  .regex(
+    /^[^\s=,]+=https?:\/\/[^\s,]+(,[^\s=,]+=https?:\/\/[^\s,]+)*$/,
+    'expected name=peer-URL pairs separated by commas',
+  );
 
 const milliseconds = z.number().int('expected whole milliseconds').positive();
 

@@ -24,7 +24,16 @@ export interface HaproxySection {
   readonly directives: readonly HaproxyDirective[];
 }
 
-const SECTION_KINDS = new Set(['global', 'defaults', 'listen', 'frontend', 'backend', 'resolvers', 'peers', 'userlist']);
+const SECTION_KINDS = new Set([
+  'global',
+  'defaults',
+  'listen',
+  'frontend',
+  'backend',
+  'resolvers',
+  'peers',
+  'userlist',
+]);
 
 /** Splits the file into sections of whitespace-separated directives; `#` starts a comment. */
 export function parseHaproxyCfg(text: string): HaproxySection[] {
@@ -102,23 +111,48 @@ export function checkHaproxyRouting(file: string, text: string): Problem[] {
   const writeProxy = proxies.find((p) => PRIMARY_PATHS.includes(healthCheckPath(p) ?? ''));
   const readProxy = proxies.find((p) => (healthCheckPath(p) ?? '').startsWith('/replica'));
   if (!writeProxy) {
-    problems.push(problem(file, '(file)', 'haproxy-write-route',
-      `no listen or backend section checks Patroni's /primary or /leader endpoint, so HAProxy cannot tell which node takes writes (${HAPROXY_DOCS}). Fix: add "option httpchk" and "http-check send meth GET uri /primary" to the write proxy.`));
+    problems.push(
+      problem(
+        file,
+        '(file)',
+        'haproxy-write-route',
+        `no listen or backend section checks Patroni's /primary or /leader endpoint, so HAProxy cannot tell which node takes writes (${HAPROXY_DOCS}). Fix: add "option httpchk" and "http-check send meth GET uri /primary" to the write proxy.`,
+      ),
+    );
   }
   if (!readProxy) {
-    problems.push(problem(file, '(file)', 'haproxy-read-route',
-      `no listen or backend section checks Patroni's /replica endpoint, so reads cannot be routed to replicas (${HAPROXY_DOCS}). Fix: add a proxy with "http-check send meth GET uri /replica".`));
+    problems.push(
+      problem(
+        file,
+        '(file)',
+        'haproxy-read-route',
+        `no listen or backend section checks Patroni's /replica endpoint, so reads cannot be routed to replicas (${HAPROXY_DOCS}). Fix: add a proxy with "http-check send meth GET uri /replica".`,
+      ),
+    );
   }
   for (const proxy of [writeProxy, readProxy]) {
     if (!proxy) continue;
     const list = servers(proxy);
     if (list.length === 0) {
-      problems.push(problem(file, `listen ${proxy.name}`, 'haproxy-servers', `has no server lines. Fix: add one "server" line per Patroni node.`));
+      problems.push(
+        problem(
+          file,
+          `listen ${proxy.name}`,
+          'haproxy-servers',
+          `has no server lines. Fix: add one "server" line per Patroni node.`,
+        ),
+      );
     }
     for (const server of list) {
       if (!server.checked || server.checkPort === undefined) {
-        problems.push(problem(file, `listen ${proxy.name} (line ${server.line})`, 'haproxy-check-port',
-          `server ${server.name} is not health-checked on Patroni's REST API port. Fix: end the line with "check port 8008".`));
+        problems.push(
+          problem(
+            file,
+            `listen ${proxy.name} (line ${server.line})`,
+            'haproxy-check-port',
+            `server ${server.name} is not health-checked on Patroni's REST API port. Fix: end the line with "check port 8008".`,
+          ),
+        );
       }
     }
   }

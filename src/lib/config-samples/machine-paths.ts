@@ -53,7 +53,9 @@ export function relocateSample(kind: SampleKind, file: string, text: string, pat
     const value = String(current);
     const prefix = SAMPLE_STATE_PREFIXES.find((p) => value === p || value.startsWith(`${p}/`));
     if (!prefix) {
-      throw new Error(`${file}: ${path.join('.')} is "${value}", outside ${SAMPLE_STATE_PREFIXES.join(' and ')}; the harness only relocates paths under those.`);
+      throw new Error(
+        `${file}: ${path.join('.')} is "${value}", outside ${SAMPLE_STATE_PREFIXES.join(' and ')}; the harness only relocates paths under those.`,
+      );
     }
     document.setIn(path, paths.stateDir + value.slice(prefix.length));
   }

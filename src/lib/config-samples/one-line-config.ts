@@ -20,8 +20,12 @@ export function checkOneLine(file: string, text: string): Problem[] {
   const keys = findFlattenedKeys(text);
   if (!keys) return [];
   return [
-    problem(file, '(file)', 'one-line-config',
-      `${keys.length} keys (${keys.map((k) => `${k}:`).join(' ')}) are on a single line. YAML reads line breaks and indentation as structure, so this is not the mapping the author meant: Patroni's YAML reader rejects it ("mapping values are not allowed here") and a lenient one nests everything under "scope". Fix: put each key on its own line and indent the nested ones (listen and connect_address under restapi, hosts under the DCS section).`),
+    problem(
+      file,
+      '(file)',
+      'one-line-config',
+      `${keys.length} keys (${keys.map((k) => `${k}:`).join(' ')}) are on a single line. YAML reads line breaks and indentation as structure, so this is not the mapping the author meant: Patroni's YAML reader rejects it ("mapping values are not allowed here") and a lenient one nests everything under "scope". Fix: put each key on its own line and indent the nested ones (listen and connect_address under restapi, hosts under the DCS section).`,
+    ),
   ];
 }
 

@@ -19,7 +19,9 @@ function pyyamlTags(tags: Tags): Tags {
   return tags.map((tag) => {
     if (typeof tag === 'string' || !isScalarTag(tag) || !(tag.test instanceof RegExp)) return tag;
     if (tag.tag === 'tag:yaml.org,2002:bool') {
-      const test = tag.test.source.includes('rue') ? /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/ : /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
+      const test = tag.test.source.includes('rue')
+        ? /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/
+        : /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
       return { ...tag, test };
     }
     if (tag.tag === 'tag:yaml.org,2002:float' && tag.format === 'EXP') {

@@ -68,7 +68,9 @@ export const patroniSchema = z.strictObject({
     parameters: pgParameters.optional(),
     pg_hba: pgHba.optional(),
   }),
-  watchdog: z.strictObject({ mode: z.enum(['off', 'automatic', 'required']), device: z.string().optional() }).optional(),
+  watchdog: z
+    .strictObject({ mode: z.enum(['off', 'automatic', 'required']), device: z.string().optional() })
+    .optional(),
   tags: z
     .strictObject({
       nofailover: z.boolean().optional(),

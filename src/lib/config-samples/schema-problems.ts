@@ -56,7 +56,13 @@ export type KeyHint = (key: string, path: string) => string | undefined;
  * unknown key gets a hint: a specific one from `hint` (e.g. `etcd` → `etcd3`),
  * or the closest allowed key when it looks like a typo.
  */
-export function schemaProblems(file: string, schema: z.ZodType, error: z.ZodError, input: unknown, hint: KeyHint = () => undefined): Problem[] {
+export function schemaProblems(
+  file: string,
+  schema: z.ZodType,
+  error: z.ZodError,
+  input: unknown,
+  hint: KeyHint = () => undefined,
+): Problem[] {
   const problems: Problem[] = [];
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.');
@@ -66,14 +72,27 @@ export function schemaProblems(file: string, schema: z.ZodType, error: z.ZodErro
         const full = path ? `${path}.${key}` : key;
         const specific = hint(key, path);
         const near = closestKey(key, known);
-        const fix = specific ?? (near ? `Fix: did you mean "${near}"?` : `Fix: remove it, or check the spelling against the documentation.`);
-        problems.push(problem(file, full, 'unknown-key', `unknown key (not one of ${known.map((k) => `"${k}"`).join(', ')}). ${fix}`));
+        const fix =
+          specific ??
+          (near ? `Fix: did you mean "${near}"?` : `Fix: remove it, or check the spelling against the documentation.`);
+        problems.push(
+          problem(
+            file,
+            full,
+            'unknown-key',
+            `unknown key (not one of ${known.map((k) => `"${k}"`).join(', ')}). ${fix}`,
+          ),
+        );
       }
     } else {
       // YAML 1.1 (Patroni's and etcd's dialect) reads unquoted on/off/yes/no
       // as booleans: say so, since the file "looks" right to its author.
-      const value = issue.path.reduce<unknown>((node, k) => (node as Record<PropertyKey, unknown> | undefined)?.[k], input);
-      const boolForText = typeof value === 'boolean' && (issue.code !== 'invalid_type' || issue.message.includes('expected string'));
+      const value = issue.path.reduce<unknown>(
+        (node, k) => (node as Record<PropertyKey, unknown> | undefined)?.[k],
+        input,
+      );
+      const boolForText =
+        typeof value === 'boolean' && (issue.code !== 'invalid_type' || issue.message.includes('expected string'));
       const yamlHint = boolForText
         ? ` YAML 1.1 reads an unquoted on, off, yes or no as a boolean. Fix: quote it ("${value ? 'on' : 'off'}").`
         : '';

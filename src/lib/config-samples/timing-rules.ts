@@ -42,13 +42,21 @@ export function checkPatroniTiming(file: string, values: Partial<PatroniTiming>,
     const min = PATRONI_TIMING_MINIMUMS[key];
     if (!Number.isInteger(value)) {
       problems.push(
-        problem(file, `${prefix}.${key}`, `${key}-integer`,
-          `${key} is ${String(value)}, but Patroni accepts whole seconds only. Fix: write an integer such as ${PATRONI_TIMING_DEFAULTS[key]}.`),
+        problem(
+          file,
+          `${prefix}.${key}`,
+          `${key}-integer`,
+          `${key} is ${String(value)}, but Patroni accepts whole seconds only. Fix: write an integer such as ${PATRONI_TIMING_DEFAULTS[key]}.`,
+        ),
       );
     } else if (value < min) {
       problems.push(
-        problem(file, `${prefix}.${key}`, `${key}-minimum`,
-          `${key} is ${value}, below Patroni's documented minimum of ${min} (${key} >= ${min}, ${PATRONI_TIMING_DOCS}). Fix: set ${key} to ${min} or more.`),
+        problem(
+          file,
+          `${prefix}.${key}`,
+          `${key}-minimum`,
+          `${key} is ${value}, below Patroni's documented minimum of ${min} (${key} >= ${min}, ${PATRONI_TIMING_DOCS}). Fix: set ${key} to ${min} or more.`,
+        ),
       );
     }
   }
@@ -56,8 +64,12 @@ export function checkPatroniTiming(file: string, values: Partial<PatroniTiming>,
   const needed = loopWait + 2 * retryTimeout;
   if (TIMING_KEYS.every((key) => Number.isInteger(timing[key])) && needed > ttl) {
     problems.push(
-      problem(file, `${prefix}.ttl`, 'loop-wait-plus-twice-retry-timeout',
-        `loop_wait + 2 * retry_timeout = ${loopWait} + 2 * ${retryTimeout} = ${needed}, more than ttl = ${ttl}; Patroni requires loop_wait + 2 * retry_timeout <= ttl (${PATRONI_TIMING_DOCS}). Fix: raise ttl to ${needed} or more, or lower loop_wait or retry_timeout.`),
+      problem(
+        file,
+        `${prefix}.ttl`,
+        'loop-wait-plus-twice-retry-timeout',
+        `loop_wait + 2 * retry_timeout = ${loopWait} + 2 * ${retryTimeout} = ${needed}, more than ttl = ${ttl}; Patroni requires loop_wait + 2 * retry_timeout <= ttl (${PATRONI_TIMING_DOCS}). Fix: raise ttl to ${needed} or more, or lower loop_wait or retry_timeout.`,
+      ),
     );
   }
   return problems;

@@ -34,13 +34,26 @@ export function checkEtcdCluster(files: readonly { file: string; config: EtcdCon
   for (const { file, config } of files) {
     for (const key of ['initial-cluster', 'initial-cluster-token'] as const) {
       if (config[key] !== first.config[key]) {
-        problems.push(problem(file, key, 'same-on-every-member', `differs from ${first.file}; all members must bootstrap with the same value. Fix: copy it from ${first.file}.`));
+        problems.push(
+          problem(
+            file,
+            key,
+            'same-on-every-member',
+            `differs from ${first.file}; all members must bootstrap with the same value. Fix: copy it from ${first.file}.`,
+          ),
+        );
       }
     }
     const peer = members(config['initial-cluster']).get(config.name);
     if (peer !== config['initial-advertise-peer-urls']) {
-      problems.push(problem(file, 'initial-cluster', 'member-listed',
-        `does not list this member as ${config.name}=${config['initial-advertise-peer-urls']}. Fix: add that pair, matching name and initial-advertise-peer-urls.`));
+      problems.push(
+        problem(
+          file,
+          'initial-cluster',
+          'member-listed',
+          `does not list this member as ${config.name}=${config['initial-advertise-peer-urls']}. Fix: add that pair, matching name and initial-advertise-peer-urls.`,
+        ),
+      );
     }
   }
   return problems;

@@ -29,13 +29,25 @@ export function validatePatroni(file: string, text: string): PatroniValidation {
   if (parsed.problems.length > 0) return { config: undefined, problems: parsed.problems };
   const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { config: undefined, problems: [problem(file, '(file)', 'not-a-mapping', 'the file is not a YAML mapping of keys to values. Fix: start with "scope: ..." at the left margin, one key per line.')] };
+    return {
+      config: undefined,
+      problems: [
+        problem(
+          file,
+          '(file)',
+          'not-a-mapping',
+          'the file is not a YAML mapping of keys to values. Fix: start with "scope: ..." at the left margin, one key per line.',
+        ),
+      ],
+    };
   }
   const hasEtcdV2 = 'etcd' in value;
   const result = patroniSchema.safeParse(value);
   const problems: Problem[] = [];
   if (!result.success) {
-    const found = schemaProblems(file, patroniSchema, result.error, value, (key, path) => (key === 'etcd' && path === '' ? ETCD_V2_TEXT : undefined));
+    const found = schemaProblems(file, patroniSchema, result.error, value, (key, path) =>
+      key === 'etcd' && path === '' ? ETCD_V2_TEXT : undefined,
+    );
     for (const p of found) {
       if (p.key === 'etcd' && p.rule === 'unknown-key') problems.push(etcdV2Problem(file));
       // With "etcd" present, the missing "etcd3" is the same mistake; say it once.
@@ -68,7 +80,14 @@ export function checkPatroniCluster(nodes: readonly { file: string; config: Patr
   for (const node of rest) {
     for (const [key, pick] of shared) {
       if (JSON.stringify(pick(node.config)) !== same(pick)) {
-        problems.push(problem(node.file, key, 'same-on-every-node', `differs from ${first.file}; every node of one cluster needs the same value. Fix: copy it from ${first.file}.`));
+        problems.push(
+          problem(
+            node.file,
+            key,
+            'same-on-every-node',
+            `differs from ${first.file}; every node of one cluster needs the same value. Fix: copy it from ${first.file}.`,
+          ),
+        );
       }
     }
   }
@@ -83,7 +102,15 @@ export function checkPatroniCluster(nodes: readonly { file: string; config: Patr
     for (const node of nodes) {
       const value = pick(node.config);
       const other = seen.get(value);
-      if (other) problems.push(problem(node.file, key, 'unique-per-node', `"${value}" is also used by ${other}. Fix: give each node its own value.`));
+      if (other)
+        problems.push(
+          problem(
+            node.file,
+            key,
+            'unique-per-node',
+            `"${value}" is also used by ${other}. Fix: give each node its own value.`,
+          ),
+        );
       seen.set(value, node.file);
     }
   }
