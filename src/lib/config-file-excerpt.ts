@@ -104,7 +104,9 @@ export function buildExcerpt(source: string, request: ConfigFileRequest, where: 
     first = Math.min(...numbers);
     last = Math.max(...numbers);
     if (last > total) {
-      fail(`line ${last} is past the end of ${request.path}, which has ${total} lines. Fix: use a range within 1-${total}.`);
+      fail(
+        `line ${last} is past the end of ${request.path}, which has ${total} lines. Fix: use a range within 1-${total}.`,
+      );
     }
   }
   if (request.marker !== undefined) {
@@ -118,8 +120,13 @@ export function buildExcerpt(source: string, request: ConfigFileRequest, where: 
             : `It has no markers; add "# [start:${request.marker}]" and "# [end:${request.marker}]" around the lines, or use lines="…".`),
       );
     }
-    const end = all.findIndex((l, i) => i > start && MARKER.exec(l)?.[1] === 'end' && MARKER.exec(l)?.[2] === request.marker);
-    if (end < 0) fail(`marker "${request.marker}" is opened on line ${start + 1} but never closed. Fix: add "# [end:${request.marker}]".`);
+    const end = all.findIndex(
+      (l, i) => i > start && MARKER.exec(l)?.[1] === 'end' && MARKER.exec(l)?.[2] === request.marker,
+    );
+    if (end < 0)
+      fail(
+        `marker "${request.marker}" is opened on line ${start + 1} but never closed. Fix: add "# [end:${request.marker}]".`,
+      );
     first = start + 2;
     last = end;
   }
@@ -133,7 +140,9 @@ export function buildExcerpt(source: string, request: ConfigFileRequest, where: 
   const outside = (n: number) =>
     `line ${n} is not shown (${range || `${request.path} has ${total} lines`}${MARKER.test(all[n - 1] ?? '') ? ', and it is a marker line' : ''}).`;
 
-  const highlighted = new Set(request.highlight === undefined ? [] : parseLineList(request.highlight, 'highlight', fail));
+  const highlighted = new Set(
+    request.highlight === undefined ? [] : parseLineList(request.highlight, 'highlight', fail),
+  );
   for (const n of highlighted) {
     if (!shownNumbers.has(n)) fail(`highlight: ${outside(n)} Fix: highlight only lines the excerpt shows.`);
   }
@@ -141,12 +150,18 @@ export function buildExcerpt(source: string, request: ConfigFileRequest, where: 
   for (const [key, note] of Object.entries(request.annotations ?? {})) {
     const n = Number(key);
     if (!Number.isInteger(n) || !shownNumbers.has(n)) {
-      fail(`annotations: ${Number.isInteger(n) ? outside(n) : `"${key}" is not a line number.`} Fix: annotate only lines the excerpt shows.`);
+      fail(
+        `annotations: ${Number.isInteger(n) ? outside(n) : `"${key}" is not a line number.`} Fix: annotate only lines the excerpt shows.`,
+      );
     }
     if (note.trim() === '') fail(`annotations: the note for line ${n} is empty.`);
     annotations.set(n, note);
   }
 
-  const lines = shown.map((l) => ({ ...l, highlighted: highlighted.has(l.number), annotation: annotations.get(l.number) }));
+  const lines = shown.map((l) => ({
+    ...l,
+    highlighted: highlighted.has(l.number),
+    annotation: annotations.get(l.number),
+  }));
   return { lines, text: `${lines.map((l) => l.text).join('\n')}\n`, range };
 }

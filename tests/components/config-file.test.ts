@@ -12,9 +12,16 @@ const render = (props: Record<string, unknown>) => container.renderToString(Conf
 
 describe('ConfigFile', () => {
   it('renders a highlighted excerpt by marker, with real line numbers and no marker lines', async () => {
-    const html = await render({ path: 'lab/patroni/node1.yml', marker: 'timing', highlight: '52', annotations: { 55: 'Seconds between HA loops.' } });
+    const html = await render({
+      path: 'lab/patroni/node1.yml',
+      marker: 'timing',
+      highlight: '52',
+      annotations: { 55: 'Seconds between HA loops.' },
+    });
     // Astro adds scoped-style attributes (data-astro-cid-…) to the component's own elements.
-    expect(html).toMatch(/<code[^>]*>lab\/patroni\/node1\.yml<\/code><span class="cde-config__range"[^>]*>lines 50–60</);
+    expect(html).toMatch(
+      /<code[^>]*>lab\/patroni\/node1\.yml<\/code><span class="cde-config__range"[^>]*>lines 50–60</,
+    );
     expect(html).not.toContain('[start:timing]');
     // Dual themes as CSS variables, no inline default colour.
     expect(html).toMatch(/style="--shiki-light:#[0-9a-f]{6};--shiki-dark:#[0-9a-f]{6}"/i);
@@ -27,7 +34,9 @@ describe('ConfigFile', () => {
 
   it('links the download to the file under the base path and ships a hidden copy button', async () => {
     const html = await render({ path: 'lab/haproxy/haproxy.cfg', lines: '1-5' });
-    expect(html).toMatch(/<a class="cde-config__download"[^>]*href="\/lab\/haproxy\/haproxy\.cfg"[^>]*download="haproxy\.cfg"/);
+    expect(html).toMatch(
+      /<a class="cde-config__download"[^>]*href="\/lab\/haproxy\/haproxy\.cfg"[^>]*download="haproxy\.cfg"/,
+    );
     expect(html).toMatch(/<cde-copy-button[^>]*><button type="button" hidden[^>]*>Copy/);
     expect(html).toMatch(/<span class="cde-sr-only" role="status"/);
     expect(html).toMatch(/<template class="cde-config__source"[^>]*># HAProxy in front/);

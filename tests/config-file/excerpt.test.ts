@@ -25,8 +25,12 @@ describe('parseLineList', () => {
     expect(parseLineList('3-5, 9', 'highlight', fail)).toEqual([3, 4, 5, 9]);
   });
   it('rejects text and decreasing ranges', () => {
-    expect(() => parseLineList('ten', 'lines', fail)).toThrow('lines="ten" is not a list of line numbers. Fix: write it like lines="12-14,20".');
-    expect(() => parseLineList('5-3', 'lines', fail)).toThrow('lines="5-3": "5-3" is not an increasing range of lines (the first line is 1).');
+    expect(() => parseLineList('ten', 'lines', fail)).toThrow(
+      'lines="ten" is not a list of line numbers. Fix: write it like lines="12-14,20".',
+    );
+    expect(() => parseLineList('5-3', 'lines', fail)).toThrow(
+      'lines="5-3": "5-3" is not an increasing range of lines (the first line is 1).',
+    );
   });
 });
 
@@ -52,7 +56,11 @@ describe('buildExcerpt', () => {
   });
 
   it('marks highlighted and annotated lines', () => {
-    const excerpt = buildExcerpt(sample, { path: 'lab/sample.yml', marker: 'timing', highlight: '5', annotations: { 4: 'the lock' } }, where);
+    const excerpt = buildExcerpt(
+      sample,
+      { path: 'lab/sample.yml', marker: 'timing', highlight: '5', annotations: { 4: 'the lock' } },
+      where,
+    );
     expect(excerpt.lines).toEqual([
       { number: 4, text: 'ttl: 30', highlighted: false, annotation: 'the lock' },
       { number: 5, text: 'loop_wait: 10', highlighted: true, annotation: undefined },

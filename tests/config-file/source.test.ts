@@ -22,7 +22,8 @@ describe('config file sources', () => {
   });
 
   it('refuses paths outside content/lab/', () => {
-    const message = 'path must name a file under content/lab/, written relative to content/, such as path="lab/patroni/node1.yml".';
+    const message =
+      'path must name a file under content/lab/, written relative to content/, such as path="lab/patroni/node1.yml".';
     expect(pathProblem('articles/replication.mdx')).toBe(message);
     expect(pathProblem('lab/../articles/replication.mdx')).toBe(message);
   });

@@ -8,11 +8,16 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { labFiles, readShowable } from '../../lib/config-file-source.ts';
 
 export const getStaticPaths = (() =>
-  labFiles().map((path) => ({ params: { file: path.replace(/^lab\//, '') }, props: { path } }))) satisfies GetStaticPaths;
+  labFiles().map((path) => ({
+    params: { file: path.replace(/^lab\//, '') },
+    props: { path },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { path } = props as { path: string };
   return new Response(readShowable(path), {
-    headers: { 'Content-Type': path.endsWith('.yml') ? 'application/yaml; charset=utf-8' : 'text/plain; charset=utf-8' },
+    headers: {
+      'Content-Type': path.endsWith('.yml') ? 'application/yaml; charset=utf-8' : 'text/plain; charset=utf-8',
+    },
   });
 };
