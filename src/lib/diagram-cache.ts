@@ -108,7 +108,7 @@ export function createCachedRenderer(options: CachedRendererOptions): DiagramRen
     const batch = pending;
     pending = [];
     // The same diagram in several files renders once.
-    const unique = [...new Map(batch.map((item) => [item.key, item])).values()];
+    const unique = batch.filter((item, index) => batch.findIndex((other) => other.key === item.key) === index);
     try {
       backend ??= options.backend();
       const results = await (await backend).render(unique.map((item) => item.request));

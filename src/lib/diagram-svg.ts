@@ -17,7 +17,6 @@ import type { CustomPlugin, XastChild, XastElement, XastParent } from 'svgo';
 /** Every class `diagrams.css` styles. A test checks that the two lists agree. */
 export const DIAGRAM_CLASSES = [
   // flowchart and state diagram
-  'node',
   'label-container',
   'cluster',
   'cluster-label',
@@ -35,9 +34,7 @@ export const DIAGRAM_CLASSES = [
   'actor-line',
   'messageLine0',
   'messageLine1',
-  'messageText',
   'note',
-  'noteText',
   'activation0',
   'activation1',
   'activation2',

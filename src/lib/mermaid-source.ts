@@ -30,11 +30,12 @@ export interface Accessibility {
  * Whitespace inside the block form is collapsed to single spaces.
  */
 export function readAccessibility(source: string): Accessibility {
-  const title = /^\s*accTitle\s*:\s*(.+?)\s*$/m.exec(source)?.[1];
-  const single = /^\s*accDescr\s*:\s*(.+?)\s*$/m.exec(source)?.[1];
+  // [ \t] rather than \s: an empty `accTitle:` must not swallow the next line.
+  const title = /^[ \t]*accTitle[ \t]*:[ \t]*(.+?)[ \t]*$/m.exec(source)?.[1];
+  const single = /^[ \t]*accDescr[ \t]*:[ \t]*(.+?)[ \t]*$/m.exec(source)?.[1];
   const block = /^\s*accDescr\s*\{([^}]*)\}/m.exec(source)?.[1];
   const description = single ?? (block === undefined ? undefined : block.replace(/\s+/g, ' ').trim());
-  return { title: title || undefined, description: description || undefined };
+  return { title: title?.trim() || undefined, description: description?.trim() || undefined };
 }
 
 /** The first word of the first line that is not blank, a comment or a front-matter/directive line. */
