@@ -50,7 +50,7 @@ export const CACHED_SVG =
  */
 export function mermaidBlock(source: string, line: number, meta?: string, where: 'data' | 'metastring' = 'data'): Element {
   const code = h('code', { className: ['language-mermaid'] }, `${source}\n`);
-  if (meta !== undefined && where === 'data') code.data = { meta } as Element['data'];
+  if (meta !== undefined && where === 'data') code.data = { meta } as unknown as Element['data'];
   if (meta !== undefined && where === 'metastring') code.properties['metastring'] = meta;
   const pre = h('pre', [code]);
   const end = line + source.split('\n').length + 1;
