@@ -1,9 +1,12 @@
-import { defineConfig } from 'vitest/config';
+/// <reference types="vitest/config" />
+import { getViteConfig } from 'astro/config';
 
-export default defineConfig({
+// Astro's Vite config, so component tests can use the container API and `astro:*` modules.
+export default getViteConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // The Chromium render test launches a browser; give it time on a 2-core machine.
-    testTimeout: 30_000,
+    // Fixture builds run real Astro builds in child processes; give them room on 2 cores.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

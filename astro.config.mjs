@@ -1,0 +1,52 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { siteOptionsFromEnv } from './src/lib/site-options.ts';
+import { rehypeHeadingLinks } from './src/plugins/rehype-heading-links.ts';
+import { rehypeExternalLinks } from './src/plugins/rehype-external-links.ts';
+import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
+import { linkCheck } from './src/integrations/link-check.ts';
+
+const { base, site, outDir } = siteOptionsFromEnv(process.env);
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+  base,
+  ...(site ? { site } : {}),
+  outDir,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Readers' pages ship no client router or prefetch script: plain links are enough.
+  prefetch: false,
+  devToolbar: { enabled: false },
+  markdown: {
+    // Astro 7's default processor (Sätteri) does not run remark/rehype plugins, and our heading
+    // links, base-path links, figures and diagrams are rehype plugins. See docs/ARCHITECTURE.md.
+    processor: unified({
+      rehypePlugins: [rehypeHeadingLinks, rehypeExternalLinks, [rehypeBaseLinks, { base }]],
+    }),
+    syntaxHighlight: {
+      type: 'shiki',
+      // Mermaid blocks become figures at build time; Shiki must not claim them first.
+      excludeLangs: ['mermaid'],
+    },
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+    },
+  },
+  integrations: [mdx(), linkCheck()],
+  vite: {
+    build: {
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Astro's own MDX output trips this bundler warning; harmless, reported upstream in
+          // https://github.com/withastro/astro/issues/18087. Keep every other warning.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,36 @@
+import { defineConfig } from '@playwright/test';
+import { findSystemChromium, SYSTEM_CHROMIUM_ARGS } from './e2e/support/chromium.ts';
+
+/** The two builds the suite checks: under `/` and under a nested base path (see package.json). */
+export const TARGETS = [
+  { name: 'root', dist: 'dist', base: '/', port: 4401 },
+  { name: 'nested', dist: 'dist-nested', base: '/nested/path/', port: 4402 },
+] as const;
+
+const chromium = findSystemChromium();
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env['CI']),
+  retries: 0,
+  workers: 2,
+  reporter: process.env['CI'] ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    browserName: 'chromium',
+    // A system Chromium when there is one (see scripts/ensure-browser.ts); else Playwright's own.
+    launchOptions: chromium ? { executablePath: chromium, args: SYSTEM_CHROMIUM_ARGS } : {},
+    trace: 'retain-on-failure',
+  },
+  projects: TARGETS.map((target) => ({
+    name: target.name,
+    use: { baseURL: `http://127.0.0.1:${target.port}${target.base}` },
+    metadata: { dist: target.dist, base: target.base },
+  })),
+  webServer: TARGETS.map((target) => ({
+    command: `node scripts/serve.ts ${target.dist} --base ${target.base} --port ${target.port}`,
+    url: `http://127.0.0.1:${target.port}${target.base}`,
+    reuseExistingServer: !process.env['CI'],
+    stdout: 'ignore',
+  })),
+});

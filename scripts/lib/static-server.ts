@@ -1,0 +1,80 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+/** Content types for what the build emits. */
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+  '.yml': 'text/plain; charset=utf-8',
+  '.yaml': 'text/plain; charset=utf-8',
+  '.cfg': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+export interface StaticServerOptions {
+  /** The folder to serve (a built dist/). */
+  root: string;
+  /** The URL path the folder is mounted under, e.g. `/nested/path/`. */
+  base?: string;
+}
+
+/**
+ * A minimal static file server that behaves like ordinary hosts: `/x/` serves `/x/index.html`,
+ * `/x` redirects to `/x/` when it is a folder, and a miss serves `404.html` with status 404.
+ */
+export function createStaticServer({ root, base = '/' }: StaticServerOptions): Server {
+  const rootDir = resolve(root);
+  return createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const path = decodeURIComponent(url.pathname);
+      if (!path.startsWith(base)) return send404();
+      const relative = normalize(path.slice(base.length));
+      const file = join(rootDir, relative);
+      if (file !== rootDir && !file.startsWith(rootDir + sep)) return send404();
+      const info = await stat(file).catch(() => undefined);
+      if (info?.isDirectory()) {
+        if (!path.endsWith('/')) {
+          response.writeHead(301, { location: `${path}/${url.search}` });
+          return response.end();
+        }
+        return sendFile(join(file, 'index.html'), 200);
+      }
+      if (info?.isFile()) return sendFile(file, 200);
+      return send404();
+    })();
+
+    async function sendFile(file: string, status: number): Promise<void> {
+      const info = await stat(file).catch(() => undefined);
+      if (!info?.isFile()) return send404();
+      response.writeHead(status, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': info.size,
+        'cache-control': 'no-cache',
+      });
+      if (request.method === 'HEAD') return void response.end();
+      createReadStream(file).pipe(response);
+    }
+
+    async function send404(): Promise<void> {
+      const page = join(rootDir, '404.html');
+      if (await stat(page).catch(() => undefined)) return sendFile(page, 404);
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Not found');
+    }
+  });
+}

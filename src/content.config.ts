@@ -1,0 +1,17 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { articleSchema } from './schemas/article.ts';
+import { glossaryEntrySchema } from './schemas/glossary-entry.ts';
+
+/** Articles live outside src/, in the top-level content/ folder, one .mdx file each. */
+const articles = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './content/articles' }),
+  schema: articleSchema,
+});
+
+const glossary = defineCollection({
+  loader: file('./content/glossary.yaml'),
+  schema: glossaryEntrySchema,
+});
+
+export const collections = { articles, glossary };

@@ -1,0 +1,67 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { findBrokenLinks, lineOf, readPageLinks, type BrokenLink } from '../lib/link-check.ts';
+
+/**
+ * Fails the build when a built page links to a page or `#anchor` that does not exist, naming
+ * the source file and line of the link when the page comes from an article.
+ */
+export function linkCheck(): AstroIntegration {
+  let base = '/';
+  let root = process.cwd();
+  return {
+    name: 'cde:link-check',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const files = await listFiles(outDir);
+        const prefix = base.replace(/\/$/, '');
+        const urlOf = (file: string): string => `${prefix}/${relative(outDir, file).split(sep).join('/')}`;
+        const pages = await Promise.all(
+          files
+            .filter((file) => file.endsWith('.html'))
+            .map(async (file) => readPageLinks(urlOf(file).replace(/index\.html$/, ''), await readFile(file, 'utf8'))),
+        );
+        const broken = findBrokenLinks(pages, new Set(files.map(urlOf)));
+        if (broken.length === 0) {
+          logger.info(`All internal links and anchors resolve (${pages.length} pages).`);
+          return;
+        }
+        const lines = await Promise.all(broken.map((link) => describe(link, prefix, root)));
+        throw new Error(
+          `${broken.length} broken internal link(s):\n${lines.join('\n')}\n` +
+            'Fix the link, or restore the page or heading it points to (see docs/ARCHITECTURE.md, "Links").',
+        );
+      },
+    },
+  };
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** "content/articles/x.mdx:12: /articles/y/#z (missing anchor)", or the built page when no source is known. */
+async function describe(link: BrokenLink, prefix: string, root: string): Promise<string> {
+  const pagePath = link.page.slice(prefix.length);
+  const article = /^\/articles\/([^/]+)\/$/.exec(pagePath)?.[1];
+  const authored = link.href.startsWith(prefix + '/') ? link.href.slice(prefix.length) : link.href;
+  if (article) {
+    const source = `content/articles/${article}.mdx`;
+    try {
+      const text = await readFile(join(root, source), 'utf8');
+      const line = lineOf(text, `(${authored}`) ?? lineOf(text, `"${authored}"`) ?? lineOf(text, authored);
+      return `  ${source}${line ? `:${line}` : ''}: ${authored} (${link.reason})`;
+    } catch {
+      // Not every /articles/ page has to come from an .mdx file; fall back to the page.
+    }
+  }
+  return `  page ${link.page}: ${link.href} (${link.reason})`;
+}

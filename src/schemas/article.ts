@@ -1,0 +1,30 @@
+import { z } from 'astro/zod';
+import { PART_NUMBERS } from '../lib/learning-path-parts.ts';
+import { sourceSchema } from './source.ts';
+
+/** An article's slug: the file name under content/articles, also its URL segment. */
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case article slug');
+
+/** The frontmatter every article in content/articles must have. */
+export const articleSchema = z.strictObject({
+  /** The page title and h1, in plain text. */
+  title: z.string().min(5).max(90),
+  /** One sentence for <meta name="description"> and link previews (50-160 characters). */
+  description: z.string().min(50).max(160),
+  /** The part of the learning path the article belongs to (see learning-path-parts.ts). */
+  part: z.literal(PART_NUMBERS),
+  /** The article's position within its part, starting at 1. */
+  order: z.int().min(1),
+  /** Slugs of the articles a reader should have read first. */
+  prerequisites: z.array(slug).default([]),
+  /** What the reader can do after reading, each starting with a verb (2 to 6). */
+  outcomes: z.array(z.string().min(10)).min(2).max(6),
+  /** When a person last checked the article against its sources (YYYY-MM-DD). */
+  lastReviewed: z.coerce.date(),
+  /** Primary sources cited in the article; at least one. */
+  sources: z.array(sourceSchema).min(1, 'list at least one primary source'),
+  /** Hide the article from the built site while it is being written. */
+  draft: z.boolean().default(false),
+});
+
+export type ArticleData = z.infer<typeof articleSchema>;

@@ -1,0 +1,17 @@
+import { z } from 'astro/zod';
+
+/** One term of the glossary in content/glossary.yaml. */
+export const glossaryEntrySchema = z.strictObject({
+  /** Kebab-case id: the anchor on /glossary/ and the id <Term> refers to. */
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id'),
+  /** The term as it is written in prose. */
+  term: z.string().min(1),
+  /** A definition of about two sentences. */
+  definition: z.string().min(20),
+  /** Other names and abbreviations of the term. */
+  aliases: z.array(z.string()).default([]),
+  /** Root-relative links to where the site explains the term, e.g. /articles/replication/. */
+  seeAlso: z.array(z.string().regex(/^\//, 'must be a root-relative link such as /articles/replication/')).default([]),
+});
+
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;

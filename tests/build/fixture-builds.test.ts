@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const outDirs: string[] = [];
+
+/** Builds a fixture site (tests/fixtures/sites/<name>) with the real src/ in a child process. */
+async function buildFixture(name: string): Promise<{ ok: boolean; output: string; outDir: string }> {
+  const outDir = await mkdtemp(join(tmpdir(), `cde-fixture-${name}-`));
+  outDirs.push(outDir);
+  const root = `tests/fixtures/sites/${name}`;
+  try {
+    const { stdout, stderr } = await run('npx', ['astro', 'build', '--root', root], {
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        OUT_DIR: outDir,
+        BASE_PATH: '/',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return { ok: true, output: stdout + stderr, outDir };
+  } catch (error) {
+    const failure = error as { stdout?: string; stderr?: string };
+    return { ok: false, output: `${failure.stdout ?? ''}${failure.stderr ?? ''}`, outDir };
+  }
+}
+
+afterAll(async () => {
+  await Promise.all(outDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+// Real builds, one at a time: they are the proof that bad content stops the build.
+describe('the build refuses bad content', () => {
+  it('builds a valid fixture, with heading links and glossary terms', async () => {
+    const result = await buildFixture('valid');
+    expect(result.output).not.toMatch(/error/i);
+    expect(result.ok).toBe(true);
+    const html = await readFile(join(result.outDir, 'articles/valid/index.html'), 'utf8');
+    expect(html).toContain('<h2 id="first-section">First section</h2>');
+    expect(html).toContain('href="/glossary/#quorum"');
+  });
+
+  it('names the file and the field of broken frontmatter', async () => {
+    const result = await buildFixture('broken-frontmatter');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('content/articles/broken.mdx');
+    expect(result.output).toMatch(/sources\.0\.url.*must be an absolute http\(s\) URL/);
+  });
+
+  it('names the file and line of a link to a missing page', async () => {
+    const result = await buildFixture('missing-page');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('content/articles/linking.mdx:20: /articles/not-written-yet/ (missing page)');
+  });
+
+  it('names the file and line of a link to a missing anchor', async () => {
+    const result = await buildFixture('missing-anchor');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('content/articles/linking.mdx:20: /articles/target/#old-heading (missing anchor)');
+  });
+});

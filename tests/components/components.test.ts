@@ -1,0 +1,66 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { beforeAll, describe, expect, it } from 'vitest';
+import Aside from '../../src/components/Aside.astro';
+import PrevNext from '../../src/components/PrevNext.astro';
+import TableOfContents from '../../src/components/TableOfContents.astro';
+
+let container: AstroContainer;
+beforeAll(async () => {
+  container = await AstroContainer.create();
+});
+
+describe('Aside', () => {
+  it('renders a labelled aside with the default title for its type', async () => {
+    const html = await container.renderToString(Aside, { props: { type: 'tip' }, slots: { default: 'Body text' } });
+    expect(html).toMatch(/<aside class="cde-aside cde-aside--tip"[^>]*aria-label="Tip"/);
+    expect(html).toContain('Body text');
+  });
+
+  it('uses the given title', async () => {
+    const html = await container.renderToString(Aside, { props: { title: 'A common mistake', type: 'caution' } });
+    expect(html).toContain('aria-label="A common mistake"');
+  });
+
+  it('refuses an unknown type with a hint', async () => {
+    await expect(container.renderToString(Aside, { props: { type: 'warning' } })).rejects.toThrow(
+      '<Aside type="warning">: unknown type. Use one of: note, tip, caution, danger.',
+    );
+  });
+});
+
+describe('TableOfContents', () => {
+  it('nests h3 entries under their h2 and skips other levels', async () => {
+    const headings = [
+      { depth: 2, slug: 'a', text: 'A' },
+      { depth: 3, slug: 'a-1', text: 'A.1' },
+      { depth: 4, slug: 'deep', text: 'Deep' },
+      { depth: 2, slug: 'b', text: 'B' },
+    ];
+    const html = await container.renderToString(TableOfContents, { props: { headings } });
+    const links = [...html.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]);
+    expect(links).toEqual(['a', 'a-1', 'b']);
+    expect(html).toMatch(/<a href="#a"[^>]*>A<\/a><ol[^>]*><li[^>]*><a href="#a-1"/);
+  });
+
+  it('renders nothing for an article without sections', async () => {
+    expect((await container.renderToString(TableOfContents, { props: { headings: [] } })).trim()).toBe('');
+  });
+});
+
+describe('PrevNext', () => {
+  it('links the neighbours with rel=prev and rel=next', async () => {
+    const html = await container.renderToString(PrevNext, {
+      props: { previous: { id: 'a', title: 'Article A' }, next: { id: 'b', title: 'Article B' } },
+    });
+    expect(html).toMatch(/rel="prev" href="\/articles\/a\/"/);
+    expect(html).toMatch(/rel="next" href="\/articles\/b\/"/);
+  });
+
+  it('renders only the neighbour that exists', async () => {
+    const html = await container.renderToString(PrevNext, {
+      props: { previous: undefined, next: { id: 'b', title: 'B' } },
+    });
+    expect(html).not.toContain('rel="prev"');
+    expect(html).toContain('rel="next"');
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { articleSchema } from '../../src/schemas/article.ts';
+
+const valid = {
+  title: 'Replication basics',
+  description: 'How a primary sends its changes to replicas, and what each kind of replica waits for.',
+  part: 2,
+  order: 1,
+  prerequisites: ['cluster-vs-database'],
+  outcomes: ['Explain what a replica is.', 'Compare synchronous and asynchronous replication.'],
+  lastReviewed: '2026-11-26',
+  sources: [
+    { title: 'PostgreSQL: High Availability', url: 'https://www.postgresql.org/docs/current/high-availability.html' },
+  ],
+};
+
+/** The first issue's path and message, the way Astro reports it. */
+function firstIssue(data: unknown): string {
+  const result = articleSchema.safeParse(data);
+  if (result.success) return 'valid';
+  const issue = result.error.issues[0];
+  return `${issue?.path.join('.')}: ${issue?.message}`;
+}
+
+describe('article frontmatter schema', () => {
+  it('accepts a complete article and fills in defaults', () => {
+    const data = articleSchema.parse(valid);
+    expect(data.draft).toBe(false);
+    expect(data.lastReviewed).toEqual(new Date('2026-11-26'));
+  });
+
+  it('requires at least one source', () => {
+    expect(firstIssue({ ...valid, sources: [] })).toBe('sources: list at least one primary source');
+  });
+
+  it('requires sources to be absolute http(s) URLs', () => {
+    expect(firstIssue({ ...valid, sources: [{ title: 'Local file', url: 'file:///etc/passwd' }] })).toBe(
+      'sources.0.url: must be an absolute http(s) URL',
+    );
+  });
+
+  it('rejects a part outside the learning path', () => {
+    expect(firstIssue({ ...valid, part: 7 })).toMatch(/^part: /);
+  });
+
+  it('rejects a description too short for a link preview', () => {
+    expect(firstIssue({ ...valid, description: 'Too short.' })).toMatch(/^description: Too small/);
+  });
+
+  it('rejects unknown fields, so a misspelt key is not silently ignored', () => {
+    expect(firstIssue({ ...valid, lastReviwed: '2026-01-01' })).toMatch(/^: Unrecognized key: "lastReviwed"/);
+  });
+
+  it('rejects prerequisites that are not slugs', () => {
+    expect(firstIssue({ ...valid, prerequisites: ['Cluster vs Database'] })).toBe(
+      'prerequisites.0: must be a kebab-case article slug',
+    );
+  });
+
+  it('requires learning outcomes', () => {
+    expect(firstIssue({ ...valid, outcomes: ['Only one outcome here.'] })).toMatch(/^outcomes: Too small/);
+  });
+});
