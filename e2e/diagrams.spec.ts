@@ -10,10 +10,13 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag2
 
 /** The fill and stroke a reader sees on a diagram's first node shape. */
 const nodeColours = (figure: Locator) =>
-  figure.locator('.label-container').first().evaluate((shape) => {
-    const style = getComputedStyle(shape);
-    return `${style.fill} ${style.stroke}`;
-  });
+  figure
+    .locator('.label-container')
+    .first()
+    .evaluate((shape) => {
+      const style = getComputedStyle(shape);
+      return `${style.fill} ${style.stroke}`;
+    });
 
 async function openFigure(page: Page, id: string, theme: 'light' | 'dark'): Promise<Locator> {
   await page.emulateMedia({ colorScheme: theme });

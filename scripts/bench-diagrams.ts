@@ -59,7 +59,8 @@ try {
     const started = performance.now();
     const [raw] = await page.renderRaw([diagram.source]);
     const rendered = performance.now();
-    if (!raw?.ok || raw.svg === undefined) throw new Error(`${diagram.file}:${diagram.line}: ${raw?.message ?? 'no result'}`);
+    if (!raw?.ok || raw.svg === undefined)
+      throw new Error(`${diagram.file}:${diagram.line}: ${raw?.message ?? 'no result'}`);
     const svg = optimizeDiagramSvg(raw.svg);
     const done = performance.now();
     sumRender += done - started;
@@ -100,7 +101,9 @@ if (process.argv.includes('--build')) {
   execFileSync('npm', ['run', 'build'], { stdio: 'ignore', env: { ...process.env, CHROMIUM_PATH: '/nonexistent' } });
   console.log(`| \`npm run build\` with a full cache and no browser | ${ms(performance.now() - buildStart)} |`);
 }
-console.log('\n| Diagram | Mermaid render | Clean-up | Mermaid SVG | Cached SVG | Cached gz | Inline figure | Figure gz |');
+console.log(
+  '\n| Diagram | Mermaid render | Clean-up | Mermaid SVG | Cached SVG | Cached gz | Inline figure | Figure gz |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
 console.log(`\nSize target: a 9-node flowchart figure under ${kb(SIZE_TARGET)} gzipped (⚠ marks a figure over it).`);

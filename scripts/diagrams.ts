@@ -41,7 +41,9 @@ if (checkOnly) {
           cache.write(key, result.svg);
           console.log(`rendered ${request.origin} → ${key.slice(0, 12)}…`);
         } else {
-          console.error(`${request.origin}: invalid Mermaid${result?.line ? ` (diagram line ${result.line})` : ''}: ${result?.message}`);
+          console.error(
+            `${request.origin}: invalid Mermaid${result?.line ? ` (diagram line ${result.line})` : ''}: ${result?.message}`,
+          );
           process.exitCode = 1;
         }
       }

@@ -119,14 +119,21 @@ export function createCachedRenderer(options: CachedRendererOptions): DiagramRen
         if (result.ok) options.cache.write(item.key, result.svg);
         byKey.set(item.key, result);
       }
-      for (const item of batch) item.resolve(byKey.get(item.key)!);
+      for (const item of batch) {
+        const result = byKey.get(item.key);
+        if (result) item.resolve(result);
+        else item.reject(new Error(`No render result for ${item.request.origin}.`));
+      }
     } catch (error) {
       backend = undefined;
       const origins = batch.map((item) => `  ${item.request.origin} (cache key ${item.key.slice(0, 12)}…)`).join('\n');
       const reason = error instanceof Error ? error.message : String(error);
-      const wrapped = new Error(`Could not render ${batch.length} diagram(s) missing from the diagram cache:\n${origins}\n${reason}`, {
-        cause: error,
-      });
+      const wrapped = new Error(
+        `Could not render ${batch.length} diagram(s) missing from the diagram cache:\n${origins}\n${reason}`,
+        {
+          cause: error,
+        },
+      );
       for (const item of batch) item.reject(wrapped);
     }
   };

@@ -133,27 +133,31 @@ function filterStyle(style: string): string {
     .join(';');
 }
 
-function cleanAttributes(element: XastElement): void {
-  const attributes = element.attributes;
-  for (const name of Object.keys(attributes)) {
-    const value = attributes[name] ?? '';
-    if (name.startsWith('data-') || name.startsWith('aria-') || name === 'role' || name === 'name') {
-      delete attributes[name];
-    } else if (COLOUR_ATTRIBUTES.has(name) && isColourValue(value)) {
-      delete attributes[name];
-    } else if (name === 'font-family') {
-      delete attributes[name];
-    } else if (name === 'style') {
-      // Text layout was baked into attributes in the browser; the rest of a text's style is font and colour.
-      const kept = element.name === 'text' || element.name === 'tspan' ? '' : filterStyle(value);
-      if (kept) attributes[name] = kept;
-      else delete attributes[name];
-    } else if (name === 'class') {
-      const kept = value.split(/\s+/).filter((token) => KEPT_CLASSES.has(token));
-      if (kept.length > 0) attributes[name] = [...new Set(kept)].join(' ');
-      else delete attributes[name];
-    }
+/** The value an attribute keeps, or undefined to drop it. */
+function cleanAttribute(element: XastElement, name: string, value: string): string | undefined {
+  if (name.startsWith('data-') || name.startsWith('aria-') || name === 'role' || name === 'name') return undefined;
+  if (name === 'font-family') return undefined;
+  if (COLOUR_ATTRIBUTES.has(name) && isColourValue(value)) return undefined;
+  if (name === 'style') {
+    // Text layout was baked into attributes in the browser; the rest of a text's style is font and colour.
+    const kept = element.name === 'text' || element.name === 'tspan' ? '' : filterStyle(value);
+    return kept || undefined;
   }
+  if (name === 'class') {
+    const kept = [...new Set(value.split(/\s+/).filter((token) => KEPT_CLASSES.has(token)))];
+    return kept.length > 0 ? kept.join(' ') : undefined;
+  }
+  return value;
+}
+
+function cleanAttributes(element: XastElement): void {
+  element.attributes = withoutUndefined(
+    Object.entries(element.attributes).map(([name, value]) => [name, cleanAttribute(element, name, value)]),
+  );
+}
+
+function withoutUndefined(entries: [string, string | undefined][]): Record<string, string> {
+  return Object.fromEntries(entries.filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 /** Mermaid puts every word of a label in its own <tspan>; runs with the same formatting become one. */
@@ -208,7 +212,10 @@ function dropDefaultFontAttributes(element: XastElement): void {
 /** Width and height from the viewBox, so the figure reserves its space before CSS scales it. */
 function setIntrinsicSize(svg: XastElement): void {
   const viewBox = svg.attributes['viewBox'];
-  const parts = viewBox?.trim().split(/[\s,]+/).map(Number);
+  const parts = viewBox
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number);
   if (!parts || parts.length !== 4 || parts.some((part) => !Number.isFinite(part))) {
     throw new Error('Mermaid produced an SVG without a usable viewBox.');
   }
@@ -236,7 +243,8 @@ const cdeCleanup: CustomPlugin = {
     for (let pass = 0; pass < 2; pass += 1) {
       const used = referencedIds(root);
       walk(root, (element, parent) => {
-        if (REFERENCED_ONLY.has(element.name) && !used.has(element.attributes['id'] ?? '')) removeChild(parent, element);
+        if (REFERENCED_ONLY.has(element.name) && !used.has(element.attributes['id'] ?? ''))
+          removeChild(parent, element);
       });
     }
 
@@ -254,7 +262,8 @@ const cdeCleanup: CustomPlugin = {
       unwrapBareTspans(element);
     }
 
-    for (const name of ['id', 'style', 'class', 'width', 'height']) delete svg.attributes[name];
+    const replaced = new Set(['id', 'style', 'class', 'width', 'height']);
+    svg.attributes = Object.fromEntries(Object.entries(svg.attributes).filter(([name]) => !replaced.has(name)));
     svg.attributes['class'] = `cde-diagram cde-diagram--${type}`;
     setIntrinsicSize(svg);
   },

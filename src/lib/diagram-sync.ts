@@ -17,7 +17,11 @@ export interface CachePlan {
   manifest: Manifest;
 }
 
-export function planCache(diagrams: readonly FoundDiagram[], cachedKeys: readonly string[], mermaid: string): CachePlan {
+export function planCache(
+  diagrams: readonly FoundDiagram[],
+  cachedKeys: readonly string[],
+  mermaid: string,
+): CachePlan {
   const used = new Map<string, FoundDiagram[]>();
   for (const diagram of diagrams) {
     const key = diagramKey(diagram.source, mermaid);

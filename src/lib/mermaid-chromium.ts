@@ -180,9 +180,9 @@ export function createChromiumRenderer(options: { executablePath?: string; idleM
   const render = async (requests: readonly RenderRequest[]): Promise<RenderResult[]> => {
     if (requests.length === 0) return [];
     if (idleTimer) clearTimeout(idleTimer);
-    session ??= MermaidPage.open(options.executablePath);
+    const current = (session ??= MermaidPage.open(options.executablePath));
     // One page renders one batch at a time; later batches wait their turn.
-    const run = queue.then(async () => (await session!).renderRaw(requests.map((request) => request.source)));
+    const run = queue.then(async () => (await current).renderRaw(requests.map((request) => request.source)));
     queue = run.catch(() => undefined);
     try {
       return (await run).map(toRenderResult);

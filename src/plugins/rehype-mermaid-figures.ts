@@ -114,7 +114,7 @@ function collectBlocks(tree: Root, fileName: string): Block[] {
     if (!title) {
       problems.push(
         `${at}: Mermaid diagram has no accTitle. Add a line such as "accTitle: Primary with two replicas" ` +
-          'below the diagram type; it is the figure\'s accessible name.',
+          "below the diagram type; it is the figure's accessible name.",
       );
     }
     if (!description) {

@@ -37,7 +37,9 @@ describe('content/diagram-cache', () => {
   });
 
   it('has an accTitle and accDescr on every diagram of the set', () => {
-    const incomplete = diagrams.filter((diagram) => !diagram.title || !diagram.description).map((diagram) => diagram.file);
+    const incomplete = diagrams
+      .filter((diagram) => !diagram.title || !diagram.description)
+      .map((diagram) => diagram.file);
     expect(incomplete).toEqual([]);
   });
 });

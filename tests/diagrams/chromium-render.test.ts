@@ -22,7 +22,9 @@ describe('findChromium', () => {
   const exists = (present: string[]) => (file: string) => present.includes(file);
 
   it('prefers CHROMIUM_PATH', () => {
-    expect(findChromium({ CHROMIUM_PATH: '/opt/chrome' }, '/pw/chrome', exists(['/opt/chrome', '/pw/chrome']))).toBe('/opt/chrome');
+    expect(findChromium({ CHROMIUM_PATH: '/opt/chrome' }, '/pw/chrome', exists(['/opt/chrome', '/pw/chrome']))).toBe(
+      '/opt/chrome',
+    );
   });
 
   it('reports nothing when CHROMIUM_PATH points nowhere, rather than a different browser', () => {
@@ -42,7 +44,9 @@ describe('rendering in Chromium', () => {
   const renderer = createChromiumRenderer();
   let results: RenderResult[] | undefined;
   const rendered = async (): Promise<RenderResult[]> => {
-    results ??= await renderer.render([PRIMARY_TWO_REPLICAS, BROKEN_LINE_3, NINE_NODES, STATES].map((source) => ({ source, origin: 'test' })));
+    results ??= await renderer.render(
+      [PRIMARY_TWO_REPLICAS, BROKEN_LINE_3, NINE_NODES, STATES].map((source) => ({ source, origin: 'test' })),
+    );
     return results;
   };
   const svgAt = async (index: number): Promise<string> => {

@@ -23,7 +23,11 @@ describe('createCachedRenderer', () => {
   it('answers a cached diagram from disk without starting the backend', async () => {
     cache.write(diagramKey(PRIMARY_TWO_REPLICAS, VERSION), '<svg>cached</svg>');
     let started = 0;
-    const renderer = createCachedRenderer({ cache, mermaidVersion: VERSION, backend: async () => (started++, fakeRenderer()) });
+    const renderer = createCachedRenderer({
+      cache,
+      mermaidVersion: VERSION,
+      backend: async () => (started++, fakeRenderer()),
+    });
     expect(await renderer.render([request(PRIMARY_TWO_REPLICAS)])).toEqual([{ ok: true, svg: '<svg>cached</svg>' }]);
     expect(started).toBe(0);
   });

@@ -17,9 +17,9 @@ describe('standaloneCss', () => {
   });
 
   it('refuses a colour the light palette does not define', () => {
-    expect(() => standaloneCss('.cde-figure{--cde-diagram-a:#000}.cde-diagram text{fill:var(--cde-diagram-b)}')).toThrow(
-      'diagrams.css uses --cde-diagram-b, which the light palette does not define.',
-    );
+    expect(() =>
+      standaloneCss('.cde-figure{--cde-diagram-a:#000}.cde-diagram text{fill:var(--cde-diagram-b)}'),
+    ).toThrow('diagrams.css uses --cde-diagram-b, which the light palette does not define.');
   });
 
   it('resolves every colour of the real stylesheet', () => {
@@ -37,7 +37,9 @@ describe('standaloneSvg', () => {
   });
 
   it('carries title, description and the inlined style first', () => {
-    expect(file).toContain('<title id="fig-a-title">T</title><desc id="fig-a-desc">D</desc><style>text{fill:#111}</style>');
+    expect(file).toContain(
+      '<title id="fig-a-title">T</title><desc id="fig-a-desc">D</desc><style>text{fill:#111}</style>',
+    );
   });
 
   it('keeps the drawing with prefixed ids', () => {

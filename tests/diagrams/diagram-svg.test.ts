@@ -19,13 +19,17 @@ describe('optimizeDiagramSvg', () => {
   });
 
   it('drops Mermaid’s <style>, <title> and <desc>', () => {
-    const out = optimizeDiagramSvg(svg('<title>T</title><desc>D</desc><style>#cde{fill:#333}</style><rect class="note" width="5" height="5"/>'));
+    const out = optimizeDiagramSvg(
+      svg('<title>T</title><desc>D</desc><style>#cde{fill:#333}</style><rect class="note" width="5" height="5"/>'),
+    );
     expect(out).not.toMatch(/<style|<title|<desc/);
   });
 
   it('drops colours from attributes and inline styles but keeps none and dash patterns', () => {
     const out = optimizeDiagramSvg(
-      svg('<path d="M0 0h9" class="flowchart-link" fill="#eaeaea" stroke="none" style="fill: #f00; stroke-dasharray: 3, 3; stroke: #000"/>'),
+      svg(
+        '<path d="M0 0h9" class="flowchart-link" fill="#eaeaea" stroke="none" style="fill: #f00; stroke-dasharray: 3, 3; stroke: #000"/>',
+      ),
     );
     // stroke="none" goes too: SVGO drops it where the element has no stroke to turn off.
     expect(out).toContain('<path d="M0 0h9" class="flowchart-link" style="stroke-dasharray:3,3"/>');
@@ -37,14 +41,18 @@ describe('optimizeDiagramSvg', () => {
   });
 
   it('removes data-* and aria-* attributes', () => {
-    const out = optimizeDiagramSvg(svg('<path d="M0 0h9" class="flowchart-link" data-points="W10=" data-id="L_A_B" aria-hidden="true"/>'));
+    const out = optimizeDiagramSvg(
+      svg('<path d="M0 0h9" class="flowchart-link" data-points="W10=" data-id="L_A_B" aria-hidden="true"/>'),
+    );
     expect(out).not.toMatch(/data-|aria-/);
   });
 
   it('removes markers nothing refers to and keeps the used one', () => {
     const out = optimizeDiagramSvg(
-      svg('<marker id="cde_used"><path d="M0 0L9 5"/></marker><marker id="cde_unused"><path d="M0 0L9 9"/></marker>' +
-        '<path d="M0 0h9" class="flowchart-link" marker-end="url(#cde_used)"/>'),
+      svg(
+        '<marker id="cde_used"><path d="M0 0L9 5"/></marker><marker id="cde_unused"><path d="M0 0L9 9"/></marker>' +
+          '<path d="M0 0h9" class="flowchart-link" marker-end="url(#cde_used)"/>',
+      ),
     );
     expect(out.match(/<marker/g)).toHaveLength(1);
     expect(out).toContain('marker-end="url(#a)"');
@@ -52,16 +60,20 @@ describe('optimizeDiagramSvg', () => {
 
   it('merges one-tspan-per-word labels into one run of text', () => {
     const out = optimizeDiagramSvg(
-      svg('<text y="-10.1"><tspan class="text-outer-tspan row" x="0" dy="1.1em">' +
-        '<tspan font-style="normal" class="text-inner-tspan" font-weight="normal">Replica</tspan>' +
-        '<tspan font-style="normal" class="text-inner-tspan" font-weight="normal"> 1</tspan></tspan></text>'),
+      svg(
+        '<text y="-10.1"><tspan class="text-outer-tspan row" x="0" dy="1.1em">' +
+          '<tspan font-style="normal" class="text-inner-tspan" font-weight="normal">Replica</tspan>' +
+          '<tspan font-style="normal" class="text-inner-tspan" font-weight="normal"> 1</tspan></tspan></text>',
+      ),
     );
     expect(out).toContain('<text y="-10.1"><tspan x="0" dy="1.1em">Replica 1</tspan></text>');
   });
 
   it('keeps a bold word apart from its plain neighbours', () => {
     const out = optimizeDiagramSvg(
-      svg('<text><tspan x="0"><tspan font-weight="normal">a</tspan><tspan font-weight="bold"> b</tspan></tspan></text>'),
+      svg(
+        '<text><tspan x="0"><tspan font-weight="normal">a</tspan><tspan font-weight="bold"> b</tspan></tspan></text>',
+      ),
     );
     expect(out).toContain('<tspan x="0">a<tspan font-weight="bold"> b</tspan></tspan>');
   });
@@ -74,7 +86,10 @@ describe('optimizeDiagramSvg', () => {
 });
 
 describe('DIAGRAM_CLASSES and diagrams.css', () => {
-  const css = readFileSync(new URL('../../src/styles/diagrams.css', import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const css = readFileSync(new URL('../../src/styles/diagrams.css', import.meta.url), 'utf8').replace(
+    /\/\*[\s\S]*?\*\//g,
+    '',
+  );
   const styled = new Set(
     [...css.matchAll(/\.([a-zA-Z][\w-]*)/g)].map((match) => match[1]).filter((name) => !name?.startsWith('cde-')),
   );

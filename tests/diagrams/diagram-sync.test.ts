@@ -71,7 +71,10 @@ describe('diagramsInMarkdown', () => {
   });
 
   it('reports a figure id used in two articles', () => {
-    const found = [...diagramsInMarkdown(mdx, 'content/articles/x.mdx'), ...diagramsInMarkdown(mdx, 'content/articles/y.mdx')];
+    const found = [
+      ...diagramsInMarkdown(mdx, 'content/articles/x.mdx'),
+      ...diagramsInMarkdown(mdx, 'content/articles/y.mdx'),
+    ];
     expect([...duplicateFigureIds(found).keys()]).toEqual(['fig-two']);
   });
 });

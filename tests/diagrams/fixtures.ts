@@ -48,7 +48,12 @@ export const CACHED_SVG =
  * A `<pre><code class="language-mermaid">` as the MDX pipeline hands it to rehype, with the fence at
  * `line` and the meta string where mdast-util-to-hast puts it (`data.meta`) or in `metastring`.
  */
-export function mermaidBlock(source: string, line: number, meta?: string, where: 'data' | 'metastring' = 'data'): Element {
+export function mermaidBlock(
+  source: string,
+  line: number,
+  meta?: string,
+  where: 'data' | 'metastring' = 'data',
+): Element {
   const code = h('code', { className: ['language-mermaid'] }, `${source}\n`);
   if (meta !== undefined && where === 'data') code.data = { meta } as unknown as Element['data'];
   if (meta !== undefined && where === 'metastring') code.properties['metastring'] = meta;

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { diagramType, findForbiddenDirective, parseMeta, readAccessibility, slugify } from '../../src/lib/mermaid-source.ts';
+import {
+  diagramType,
+  findForbiddenDirective,
+  parseMeta,
+  readAccessibility,
+  slugify,
+} from '../../src/lib/mermaid-source.ts';
 
 describe('parseMeta', () => {
   it('reads double-quoted, single-quoted and bare values', () => {
-    expect(parseMeta(`id="fig-a" caption='It\\'s two' size=3`)).toEqual({ id: 'fig-a', caption: "It's two", size: '3' });
+    expect(parseMeta(`id="fig-a" caption='It\\'s two' size=3`)).toEqual({
+      id: 'fig-a',
+      caption: "It's two",
+      size: '3',
+    });
   });
 
   it('keeps quotes escaped inside a value', () => {
@@ -17,11 +27,16 @@ describe('parseMeta', () => {
 
 describe('readAccessibility', () => {
   it('reads single-line accTitle and accDescr', () => {
-    expect(readAccessibility('flowchart LR\n  accTitle: T \n  accDescr: D\n  A-->B')).toEqual({ title: 'T', description: 'D' });
+    expect(readAccessibility('flowchart LR\n  accTitle: T \n  accDescr: D\n  A-->B')).toEqual({
+      title: 'T',
+      description: 'D',
+    });
   });
 
   it('reads the block form of accDescr, whitespace collapsed', () => {
-    expect(readAccessibility('flowchart LR\n accTitle: T\n accDescr {\n  first line\n  second line\n }\n A-->B')).toEqual({
+    expect(
+      readAccessibility('flowchart LR\n accTitle: T\n accDescr {\n  first line\n  second line\n }\n A-->B'),
+    ).toEqual({
       title: 'T',
       description: 'first line second line',
     });
@@ -46,11 +61,17 @@ describe('slugify', () => {
 
 describe('findForbiddenDirective', () => {
   it('finds classDef with its line', () => {
-    expect(findForbiddenDirective('flowchart LR\n A-->B\n classDef hot fill:#f00')).toEqual({ line: 3, directive: 'classDef' });
+    expect(findForbiddenDirective('flowchart LR\n A-->B\n classDef hot fill:#f00')).toEqual({
+      line: 3,
+      directive: 'classDef',
+    });
   });
 
   it('finds HTML in a label', () => {
-    expect(findForbiddenDirective('flowchart LR\n A[One<br/>Two]-->B')).toEqual({ line: 2, directive: 'HTML in a label' });
+    expect(findForbiddenDirective('flowchart LR\n A[One<br/>Two]-->B')).toEqual({
+      line: 2,
+      directive: 'HTML in a label',
+    });
   });
 
   it('finds an init directive', () => {

@@ -2,7 +2,10 @@ import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import rehypeMermaidFigures, { displayName, transformMermaidFigures } from '../../src/plugins/rehype-mermaid-figures.ts';
+import rehypeMermaidFigures, {
+  displayName,
+  transformMermaidFigures,
+} from '../../src/plugins/rehype-mermaid-figures.ts';
 import type { DiagramRenderer } from '../../src/lib/diagram-renderer.ts';
 import {
   BROKEN_LINE_3,
@@ -88,14 +91,23 @@ describe('rehype-mermaid-figures: a valid block', () => {
 
   it('gives two figures with the same drawing different ids', async () => {
     const html = await transform(
-      tree(mermaidBlock(PRIMARY_TWO_REPLICAS, 10, 'id="fig-one"'), mermaidBlock(PRIMARY_TWO_REPLICAS, 30, 'id="fig-two"')),
+      tree(
+        mermaidBlock(PRIMARY_TWO_REPLICAS, 10, 'id="fig-one"'),
+        mermaidBlock(PRIMARY_TWO_REPLICAS, 30, 'id="fig-two"'),
+      ),
     );
     expect(html.match(/<marker id="[^"]+"/g)).toEqual(['<marker id="fig-one-a"', '<marker id="fig-two-a"']);
   });
 
   it('renders every diagram of a file in one renderer call', async () => {
     const renderer = fakeRenderer();
-    await transform(tree(mermaidBlock(PRIMARY_TWO_REPLICAS, 10, 'id="fig-one"'), mermaidBlock(NO_ACC_DESCR.replace('  A', '  accDescr: x.\n  A'), 30)), renderer);
+    await transform(
+      tree(
+        mermaidBlock(PRIMARY_TWO_REPLICAS, 10, 'id="fig-one"'),
+        mermaidBlock(NO_ACC_DESCR.replace('  A', '  accDescr: x.\n  A'), 30),
+      ),
+      renderer,
+    );
     expect(renderer.calls.map((call) => call.map((request) => request.origin))).toEqual([[`${FILE}:10`, `${FILE}:30`]]);
   });
 
@@ -157,8 +169,12 @@ describe('rehype-mermaid-figures: errors', () => {
 
   it('refuses the same id twice in a file', async () => {
     await expect(
-      transform(tree(mermaidBlock(PRIMARY_TWO_REPLICAS, 3, 'id="fig-a"'), mermaidBlock(PRIMARY_TWO_REPLICAS, 20, 'id="fig-a"'))),
-    ).rejects.toThrow(`${FILE}:20: figure id "fig-a" is already used by the diagram at line 3. Give each figure its own id="fig-…".`);
+      transform(
+        tree(mermaidBlock(PRIMARY_TWO_REPLICAS, 3, 'id="fig-a"'), mermaidBlock(PRIMARY_TWO_REPLICAS, 20, 'id="fig-a"')),
+      ),
+    ).rejects.toThrow(
+      `${FILE}:20: figure id "fig-a" is already used by the diagram at line 3. Give each figure its own id="fig-…".`,
+    );
   });
 
   it('reports invalid Mermaid with the file line, the block line, the diagram line and Mermaid’s message', async () => {
