@@ -190,7 +190,8 @@ export function createChromiumRenderer(options: { executablePath?: string; idleM
       session = undefined;
       throw error;
     } finally {
-      idleTimer = setTimeout(() => void close(), options.idleMs ?? 2000);
+      // A failed close only leaves a browser Playwright kills on exit anyway.
+      idleTimer = setTimeout(() => void close().catch(() => undefined), options.idleMs ?? 2000);
       idleTimer.unref();
     }
   };
