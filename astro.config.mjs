@@ -7,6 +7,7 @@ import { rehypeHeadingLinks } from './src/plugins/rehype-heading-links.ts';
 import { rehypeExternalLinks } from './src/plugins/rehype-external-links.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
 import rehypeMermaidFigures from './src/plugins/rehype-mermaid-figures.ts';
+import { rehypeTableScroll } from './src/plugins/rehype-table-scroll.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 
 const { base, site, outDir } = siteOptionsFromEnv(process.env);
@@ -26,7 +27,13 @@ export default defineConfig({
     // links, base-path links, figures and diagrams are rehype plugins. See docs/ARCHITECTURE.md.
     processor: unified({
       // Mermaid figures come before the base-path links, which prefix their `/diagrams/…svg` links.
-      rehypePlugins: [rehypeMermaidFigures, rehypeHeadingLinks, rehypeExternalLinks, [rehypeBaseLinks, { base }]],
+      rehypePlugins: [
+        rehypeMermaidFigures,
+        rehypeHeadingLinks,
+        rehypeExternalLinks,
+        rehypeTableScroll,
+        [rehypeBaseLinks, { base }],
+      ],
     }),
     syntaxHighlight: {
       type: 'shiki',
@@ -34,7 +41,7 @@ export default defineConfig({
       excludeLangs: ['mermaid'],
     },
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
       defaultColor: false,
     },
   },
