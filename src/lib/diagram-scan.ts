@@ -35,10 +35,24 @@ function listFiles(dir: string, extensions: readonly string[]): string[] {
     .sort();
 }
 
+/**
+ * Blanks the YAML front matter but keeps its line breaks, so the body parses as MDX (which knows no
+ * front matter) and every line number stays the file's.
+ */
+export function blankFrontMatter(text: string): string {
+  const match = /^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/.exec(text);
+  return match ? match[0].replace(/[^\n]/g, '') + text.slice(match[0].length) : text;
+}
+
 /** The Mermaid blocks of one Markdown/MDX text. */
 export function diagramsInMarkdown(text: string, file: string, mdx = file.endsWith('.mdx')): FoundDiagram[] {
   const processor = mdx ? unified().use(remarkParse).use(remarkMdx) : unified().use(remarkParse);
-  const tree = processor.parse(text) as Root;
+  let tree: Root;
+  try {
+    tree = processor.parse(blankFrontMatter(text)) as Root;
+  } catch (error) {
+    throw new Error(`${file}: cannot parse as ${mdx ? 'MDX' : 'Markdown'}: ${String(error)}`, { cause: error });
+  }
   const found: FoundDiagram[] = [];
   visit(tree, 'code', (node: Code) => {
     if (node.lang !== 'mermaid') return;

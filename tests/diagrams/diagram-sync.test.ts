@@ -70,6 +70,17 @@ describe('diagramsInMarkdown', () => {
     ]);
   });
 
+  it('skips the YAML front matter and keeps the file’s line numbers', () => {
+    const withColonsAndEquals = mdx.replace('title: x', 'title: "a = b: {c}"\nsources:\n  - url: https://x.test/?a=1');
+    expect(diagramsInMarkdown(withColonsAndEquals, 'content/articles/x.mdx').map((found) => found.line)).toEqual([9]);
+  });
+
+  it('names the file when it is not valid MDX', () => {
+    expect(() => diagramsInMarkdown('a <b =c> d', 'content/articles/bad.mdx')).toThrow(
+      /^content\/articles\/bad\.mdx: cannot parse as MDX: /,
+    );
+  });
+
   it('reports a figure id used in two articles', () => {
     const found = [
       ...diagramsInMarkdown(mdx, 'content/articles/x.mdx'),
