@@ -124,3 +124,32 @@ test('no Mermaid code or unrendered Mermaid block ships in the build', async ({ 
   expect(onDisk.length).toBeGreaterThan(0);
   expect(offenders).toEqual([]);
 });
+
+test('every figure of the site is an inline SVG with a title, a description and a caption', async ({ page }) => {
+  let figures = 0;
+  const problems: string[] = [];
+  for (const path of listPages()) {
+    await page.goto(path);
+    const found = await page.locator('figure.cde-figure').evaluateAll((elements) =>
+      elements.map((figure) => {
+        const svg = figure.querySelector(':scope > .cde-figure__canvas > svg[role="img"]');
+        const byId = (id: string | null | undefined) => (id ? document.getElementById(id)?.textContent?.trim() : '');
+        return {
+          id: figure.id,
+          title: byId(svg?.getAttribute('aria-labelledby')),
+          description: byId(svg?.getAttribute('aria-describedby')),
+          caption: figure.querySelector('figcaption .cde-figure__text')?.textContent?.trim() ?? '',
+          selfLink: figure.querySelector(`figcaption a[href="#${figure.id}"]`) !== null,
+        };
+      }),
+    );
+    figures += found.length;
+    for (const figure of found) {
+      if (!figure.title || !figure.description || !figure.caption || !figure.selfLink) {
+        problems.push(`/${path}#${figure.id}: ${JSON.stringify(figure)}`);
+      }
+    }
+  }
+  expect(figures).toBeGreaterThanOrEqual(FIGURES.length);
+  expect(problems).toEqual([]);
+});
