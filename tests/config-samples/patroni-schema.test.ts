@@ -48,9 +48,9 @@ describe('the Patroni schema', () => {
     ]);
   });
 
-  it('rejects 127.0.0.1 as a connect_address, as Patroni does', () => {
+  it('rejects 127.0.0.1 as a connect_address, as the validator in Patroni does', () => {
     expect(messages('connect-address-localhost.yml')).toEqual([
-      'connect-address-localhost.yml: restapi.connect_address: Patroni refuses 127.0.0.1, 0.0.0.0, *, ::1 and localhost in a connect_address: use an address the other nodes can reach.',
+      "connect-address-localhost.yml: restapi.connect_address: Patroni's validator refuses 127.0.0.1, 0.0.0.0, *, ::1 and localhost in a connect_address: use an address the other nodes can reach.",
     ]);
   });
 

@@ -19,7 +19,7 @@ const hostPort = z.string().regex(/^[^\s:,]+:\d{1,5}$/, 'expected host:port, suc
 const UNREACHABLE_HOSTS = ['127.0.0.1', '0.0.0.0', '*', '::1', 'localhost'];
 const connectAddress = hostPort.refine(
   (value) => !UNREACHABLE_HOSTS.includes(value.slice(0, value.lastIndexOf(':'))),
-  'Patroni refuses 127.0.0.1, 0.0.0.0, *, ::1 and localhost in a connect_address: use an address the other nodes can reach',
+  "Patroni's validator refuses 127.0.0.1, 0.0.0.0, *, ::1 and localhost in a connect_address: use an address the other nodes can reach",
 );
 
 const absolutePath = z.string().startsWith('/', 'expected an absolute path');
