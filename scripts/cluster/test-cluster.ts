@@ -3,7 +3,13 @@
  * PostgreSQL + Patroni + etcd + HAProxy cluster on loopback addresses, crashes
  * the leader, measures the failover, lets the old leader rejoin, performs a
  * switchover, and tears everything down. Exits non-zero on any failed check.
- * Writes the measurements to bench-results/cluster.json.
+ * Writes the measurements to bench-results/cluster.json:
+ *   timing                 ttl, loop_wait, retry_timeout in effect (seconds, from the node files)
+ *   failover.leaderLockSeconds     crash → another node holds the leader key in etcd
+ *   failover.haproxyRoutesSeconds  crash → HAProxy's write port reaches the new primary
+ *   failover.firstWriteSeconds     crash → first INSERT through HAProxy commits on it
+ *   switchover.haproxyRoutesSeconds, bootstrapSeconds, rejoinSeconds, versions, checks, passed
+ * A check against a predicted failover window can read `timing` and `failover` from there.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
