@@ -1,10 +1,16 @@
 import { defineConfig } from '@playwright/test';
 import { findSystemChromium, SYSTEM_CHROMIUM_ARGS } from './e2e/support/chromium.ts';
 
+/**
+ * Ports for the two servers: E2E_PORT and the next one (default 4401). Worktrees sharing a machine
+ * should each pick their own, or one's tests may reuse another's running server.
+ */
+const PORT = Number(process.env['E2E_PORT'] ?? 4401);
+
 /** The two builds the suite checks: under `/` and under a nested base path (see package.json). */
 export const TARGETS = [
-  { name: 'root', dist: 'dist', base: '/', port: 4401 },
-  { name: 'nested', dist: 'dist-nested', base: '/nested/path/', port: 4402 },
+  { name: 'root', dist: 'dist', base: '/', port: PORT },
+  { name: 'nested', dist: 'dist-nested', base: '/nested/path/', port: PORT + 1 },
 ] as const;
 
 const chromium = findSystemChromium();
