@@ -31,6 +31,11 @@ async function openSimulator(page: Page): Promise<void> {
   await expect(page.locator('cde-failover-sim')).toHaveAttribute('data-ready', 'true');
 }
 
+// The site has no favicon yet, and Chromium asks for /favicon.ico on its own; its 404 is not the islands' problem.
+test.beforeEach(async ({ page }) => {
+  await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
+});
+
 test.afterEach(({ pageProblems, offsiteRequests }) => {
   expect(pageProblems).toEqual([]);
   expect(offsiteRequests).toEqual([]);
