@@ -177,9 +177,10 @@ export function mount(root: HTMLElement): void {
         seed += 1;
         return restart(`New run with seed ${seed}: the nodes' HA loops have new phases.`);
       case 'crash-primary': {
-        const holder = sim.leaderKey?.holder ?? sim.primary?.name;
-        if (holder && sim.node(holder).running) return act({ type: 'crash', node: holder });
-        return act({ type: 'crash', node: sim.nodes.find((n) => n.running)?.name ?? '' });
+        const primary = sim.primary ?? sim.nodes.find((n) => n.running && n.name === sim.leaderKey?.holder);
+        if (primary) return act({ type: 'crash', node: primary.name });
+        if (message) message.textContent = 'No node runs as the primary right now.';
+        return say('No node runs as the primary right now.');
       }
       case 'crash':
         return act({ type: sim.node(node).running ? 'crash' : 'restart', node });
