@@ -128,7 +128,7 @@ test('the sliders reject what Patroni rejects, visibly', async ({ page }) => {
   await page.keyboard.press('End');
   await expect(problems).toBeHidden();
   await expect(ttl).toHaveAttribute('aria-invalid', 'false');
-  await expect(page.locator('[data-live]')).toContainText('New run with ttl 90 s, loop_wait 10 s, retry_timeout 10 s.');
+  await expect(page.locator('[data-live]')).toContainText('New run with ttl 90 s, loop_wait 10 s, retry_timeout 10 s');
   await expect(page.locator('[data-window-text]')).toContainText(
     'another node holds the leader key 80.0-91.0 s after the crash',
   );
