@@ -4,11 +4,13 @@
  */
 import { evaluateQuorum, majority } from './quorum.ts';
 
+/** Offers 0..max in a select, keeping its value where it can; rebuilt only when max changes. */
 function options(select: HTMLSelectElement, max: number, keep: number): number {
   const value = Math.min(keep, max);
-  select.replaceChildren(
-    ...Array.from({ length: max + 1 }, (_, i) => new Option(String(i), String(i), false, i === value)),
-  );
+  if (select.options.length !== max + 1) {
+    select.replaceChildren(...Array.from({ length: max + 1 }, (_, i) => new Option(String(i), String(i))));
+  }
+  select.value = String(value);
   return value;
 }
 
