@@ -347,7 +347,7 @@ export class Simulation {
         n.slow = action.slow;
         return this.accept(
           action.slow
-            ? `You slowed down ${n.name}'s replication: it receives WAL at a quarter of the rate the primary writes it, so its lag grows.`
+            ? `You slowed down ${n.name}'s replication: ${n.pg === 'primary' ? 'once it is a replica, it' : 'it'} receives WAL at a quarter of the rate the primary writes it, so its lag grows.`
             : `${n.name} receives WAL at full speed again and catches up.`,
         );
       }
