@@ -27,7 +27,8 @@ export const SIGNATURES: readonly Signature[] = [
   { library: 'Shiki', pattern: /\bcodeToTokens\b/, label: 'codeToTokens' },
   { library: 'Shiki', pattern: /\bcreateHighlighter(?:Core)?\b/, label: 'createHighlighter' },
   { library: 'Shiki', pattern: /\btokenizeWithTheme\b/, label: 'tokenizeWithTheme' },
-  { library: 'Shiki', pattern: /\bcreateOnigurumaEngine\b|\bloadWasm\b/, label: 'Oniguruma engine' },
+  // Not `loadWasm` alone: other WebAssembly loaders (Pagefind's) use the same name.
+  { library: 'Shiki', pattern: /\bcreateOnigurumaEngine\b|\bOnigScanner\b/, label: 'Oniguruma engine' },
   { library: 'Shiki', pattern: /["']?tokenColors["']?\s*:/, label: 'a TextMate theme (tokenColors)' },
   {
     library: 'Shiki',

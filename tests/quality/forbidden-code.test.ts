@@ -24,6 +24,13 @@ describe('spotting build-time libraries in browser code', () => {
     );
   });
 
+  it('leaves other WebAssembly loaders alone (Pagefind also has a loadWasm)', () => {
+    expect(scanCode('async function loadWasm(url){return WebAssembly.instantiate(await fetch(url))}', 'pf.js')).toEqual(
+      [],
+    );
+    expect(scanCode('new OnigScanner(patterns)', 'hl.js')[0]?.label).toBe('Oniguruma engine');
+  });
+
   it('leaves ordinary page scripts alone, even when they mention the words', () => {
     const theme = `document.documentElement.dataset.theme = localStorage.getItem('cde-theme');
       // Diagrams come from mermaid at build time; code from shiki.
