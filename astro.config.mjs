@@ -6,6 +6,7 @@ import { siteOptionsFromEnv } from './src/lib/site-options.ts';
 import { rehypeHeadingLinks } from './src/plugins/rehype-heading-links.ts';
 import { rehypeExternalLinks } from './src/plugins/rehype-external-links.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
+import { rehypeTableScroll } from './src/plugins/rehype-table-scroll.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 
 const { base, site, outDir } = siteOptionsFromEnv(process.env);
@@ -24,7 +25,7 @@ export default defineConfig({
     // Astro 7's default processor (Sätteri) does not run remark/rehype plugins, and our heading
     // links, base-path links, figures and diagrams are rehype plugins. See docs/ARCHITECTURE.md.
     processor: unified({
-      rehypePlugins: [rehypeHeadingLinks, rehypeExternalLinks, [rehypeBaseLinks, { base }]],
+      rehypePlugins: [rehypeHeadingLinks, rehypeExternalLinks, rehypeTableScroll, [rehypeBaseLinks, { base }]],
     }),
     syntaxHighlight: {
       type: 'shiki',
@@ -32,7 +33,7 @@ export default defineConfig({
       excludeLangs: ['mermaid'],
     },
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
       defaultColor: false,
     },
   },
