@@ -30,7 +30,16 @@ export interface PageResult {
 export interface BenchResults {
   date: string;
   commit: string;
-  machine: { cpus: number; cpuModel: string; memoryGB: number; node: string; chromium: string; lighthouse: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGB: number;
+    /** 1-minute load average when the run started and ended: other work on the machine skews timings. */
+    loadAverage: { start: number; end: number };
+    node: string;
+    chromium: string;
+    lighthouse: string;
+  };
   options: { quick: boolean; lighthouseRuns: number; scaleArticles: number; skipped: string[]; pages?: string };
   durationSeconds: number;
   pages: PageResult[];
@@ -38,7 +47,8 @@ export interface BenchResults {
     site?: BuildTiming;
     cold?: BuildTiming;
     warm?: BuildTiming;
-    scale?: BuildTiming & { articles: number; diagramSources: number; msPerPage: number };
+    /** msPerPage: wall time per added page; cpuMsPerPage: CPU time, what the target is judged on. */
+    scale?: BuildTiming & { articles: number; diagramSources: number; msPerPage: number; cpuMsPerPage: number };
   };
   budgets: { lines: BudgetLine[]; over: number };
   notes: string[];
@@ -126,12 +136,15 @@ export function evaluateTargets(results: BenchResults): TargetRow[] {
         : ratios.every((ratio) => STARLIGHT_TWO_DIAGRAM_BYTES / ratio.bytes >= TARGETS.lighterThanStarlight),
   });
 
+  // Judged on CPU time: on a machine shared with other work, wall time measures the others too.
   const scale = results.builds?.scale;
   rows.push({
-    target: 'Build cost per page (scale run)',
+    target: 'Build cost per page (scale run, CPU time)',
     goal: `<= ~${TARGETS.buildMsPerPage} ms`,
-    measured: scale ? `${scale.msPerPage.toFixed(1)} ms (${scale.articles} synthetic articles)` : 'n/a',
-    met: scale ? scale.msPerPage <= TARGETS.buildMsPerPage : undefined,
+    measured: scale
+      ? `${scale.cpuMsPerPage.toFixed(1)} ms CPU, ${scale.msPerPage.toFixed(1)} ms wall (${scale.articles} synthetic articles)`
+      : 'n/a',
+    met: scale ? scale.cpuMsPerPage <= TARGETS.buildMsPerPage : undefined,
   });
 
   rows.push({
@@ -167,7 +180,9 @@ export function renderMarkdown(results: BenchResults): string {
     `Run on ${results.date} at commit \`${results.commit}\`, ${results.machine.cpus} cores (${results.machine.cpuModel}), ` +
       `${results.machine.memoryGB} GB, Node ${results.machine.node}, Chromium ${results.machine.chromium}, ` +
       `Lighthouse ${results.machine.lighthouse}. Took ${Math.round(results.durationSeconds)} s` +
-      `${results.options.quick ? ' (quick run)' : ''}.`,
+      `${results.options.quick ? ' (quick run)' : ''}. Load average ${results.machine.loadAverage.start.toFixed(1)} at the ` +
+      `start, ${results.machine.loadAverage.end.toFixed(1)} at the end: timings and Lighthouse's performance figures ` +
+      'suffer when other work shares the machine.',
   );
   if (results.options.skipped.length > 0) out.push('', `Skipped: ${results.options.skipped.join(', ')}.`);
   if (results.options.pages) out.push('', `Pages matching \`${results.options.pages}\` only.`);
@@ -308,6 +323,7 @@ export function renderMarkdown(results: BenchResults): string {
       rows.push([
         name,
         `${timing.seconds.toFixed(1)} s${all}`,
+        `${timing.cpuSeconds.toFixed(1)} s`,
         String(timing.pages),
         `${((timing.seconds * 1000) / timing.pages).toFixed(0)} ms`,
         note,
@@ -320,11 +336,19 @@ export function renderMarkdown(results: BenchResults): string {
       line(
         'Scale run',
         builds.scale,
-        `warm, plus ${builds.scale.articles} synthetic articles (${builds.scale.diagramSources > 0 ? 'two diagrams each, from the cache' : 'no diagram sources on the site yet'}): ` +
-          `**${builds.scale.msPerPage.toFixed(1)} ms per added page**`,
+        `warm, plus ${builds.scale.articles} synthetic articles (${builds.scale.diagramSources > 0 ? `two diagrams each, from the ${builds.scale.diagramSources} Mermaid blocks of the site's articles` : 'no diagrams: the site has no Mermaid blocks yet'}): ` +
+          `**${builds.scale.cpuMsPerPage.toFixed(1)} ms CPU, ${builds.scale.msPerPage.toFixed(1)} ms wall per added page**`,
       );
     }
-    if (rows.length > 0) out.push(table(['Build', 'Wall time', 'Pages', 'Per page', 'Note'], rows), '');
+    if (rows.length > 0) {
+      out.push(
+        'Wall time of the whole `astro build` process; CPU time is user + system of it and its children. ' +
+          'Per page: wall time divided by the pages built.',
+        '',
+        table(['Build', 'Wall time', 'CPU time', 'Pages', 'Per page', 'Note'], rows),
+        '',
+      );
+    }
   }
 
   out.push('## Size budgets (static, from dist/)', '');

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { checkBudgets } from '../lib/budgets.ts';
 import { analyseSite } from '../lib/page-weight.ts';
@@ -34,6 +34,7 @@ const results: BenchResults = {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
     memoryGB: Math.round(totalmem() / 2 ** 30),
+    loadAverage: { start: loadavg()[0] ?? 0, end: 0 },
     node: process.versions.node,
     chromium: 'not started',
     lighthouse: JSON.parse(await readFile('node_modules/lighthouse/package.json', 'utf8')).version as string,
@@ -158,6 +159,7 @@ if (runs('builds')) {
         articles: options.scaleArticles,
         diagramSources: diagrams,
         msPerPage: ((timing.seconds - results.builds.warm.seconds) * 1000) / added,
+        cpuMsPerPage: ((timing.cpuSeconds - results.builds.warm.cpuSeconds) * 1000) / added,
       };
     }
   } finally {
@@ -168,6 +170,7 @@ if (runs('builds')) {
 
 // 7. Write and print.
 results.durationSeconds = (performance.now() - started) / 1000;
+results.machine.loadAverage.end = loadavg()[0] ?? 0;
 await mkdir(options.out, { recursive: true });
 const markdown = renderMarkdown(results);
 await writeFile(join(options.out, 'latest.md'), markdown);

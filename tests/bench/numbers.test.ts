@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseTimes } from '../../scripts/bench/builds.ts';
 import { executedCharacters, median } from '../../scripts/bench/numbers.ts';
 
 describe('median', () => {
@@ -49,5 +50,16 @@ describe('executed characters from V8 block coverage', () => {
       ],
     };
     expect(executedCharacters(idle)).toEqual({ total: source.length, executed: 0 });
+  });
+});
+
+describe('CPU time of a build', () => {
+  it("reads the children's user and system time from sh's times", () => {
+    const output = '13:10:19 [build] 15 page(s) built in 20.84s\n0m0.010000s 0m0.002000s\n1m2.500000s 0m1.250000s\n';
+    expect(parseTimes(output)).toBeCloseTo(63.75, 6);
+  });
+
+  it('says so when the output has no times', () => {
+    expect(() => parseTimes('[build] Complete!')).toThrow(/Cannot find the CPU times/);
   });
 });
