@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /** Content types for what the build emits. */
 const TYPES: Record<string, string> = {
@@ -30,14 +31,23 @@ export interface StaticServerOptions {
   root: string;
   /** The URL path the folder is mounted under, e.g. `/nested/path/`. */
   base?: string;
+  /**
+   * Gzip text responses (level 9) for clients that accept it, as a production host would. Off by
+   * default; the benchmark turns it on so that Chromium and Lighthouse see realistic transfer sizes.
+   */
+  compress?: boolean;
 }
+
+/** Types worth compressing: text, and SVG. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json|javascript)|image\/svg\+xml)/;
 
 /**
  * A minimal static file server that behaves like ordinary hosts: `/x/` serves `/x/index.html`,
  * `/x` redirects to `/x/` when it is a folder, and a miss serves `404.html` with status 404.
  */
-export function createStaticServer({ root, base = '/' }: StaticServerOptions): Server {
+export function createStaticServer({ root, base = '/', compress = false }: StaticServerOptions): Server {
   const rootDir = resolve(root);
+  const compressed = new Map<string, { mtime: number; body: Buffer }>();
   return createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://localhost');
@@ -61,13 +71,35 @@ export function createStaticServer({ root, base = '/' }: StaticServerOptions): S
     async function sendFile(file: string, status: number): Promise<void> {
       const info = await stat(file).catch(() => undefined);
       if (!info?.isFile()) return send404();
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+      if (compress && acceptsGzip && COMPRESSIBLE.test(type)) {
+        const body = await gzipped(file, info.mtimeMs);
+        response.writeHead(status, {
+          'content-type': type,
+          'content-encoding': 'gzip',
+          'content-length': body.byteLength,
+          'cache-control': 'no-cache',
+          vary: 'accept-encoding',
+        });
+        return void response.end(request.method === 'HEAD' ? undefined : body);
+      }
       response.writeHead(status, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-type': type,
         'content-length': info.size,
         'cache-control': 'no-cache',
       });
       if (request.method === 'HEAD') return void response.end();
       createReadStream(file).pipe(response);
+    }
+
+    /** The gzipped file, compressed once and kept while the file is unchanged. */
+    async function gzipped(file: string, mtime: number): Promise<Buffer> {
+      const cached = compressed.get(file);
+      if (cached?.mtime === mtime) return cached.body;
+      const body = gzipSync(await readFile(file), { level: 9 });
+      compressed.set(file, { mtime, body });
+      return body;
     }
 
     async function send404(): Promise<void> {
