@@ -7,6 +7,11 @@ import { rehypeHeadingLinks } from './src/plugins/rehype-heading-links.ts';
 import { rehypeExternalLinks } from './src/plugins/rehype-external-links.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
+import { rehypeFigureLinks } from './src/plugins/rehype-figure-links.ts';
+import { rehypeAnchorAliases } from './src/plugins/rehype-anchor-aliases.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { anchorRegistry } from './src/integrations/anchor-registry.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
 
 const { base, site, outDir } = siteOptionsFromEnv(process.env);
 
@@ -24,7 +29,14 @@ export default defineConfig({
     // Astro 7's default processor (Sätteri) does not run remark/rehype plugins, and our heading
     // links, base-path links, figures and diagrams are rehype plugins. See docs/ARCHITECTURE.md.
     processor: unified({
-      rehypePlugins: [rehypeHeadingLinks, rehypeExternalLinks, [rehypeBaseLinks, { base }]],
+      rehypePlugins: [
+        rehypeHeadingLinks,
+        // Reader features: self-links on figures, then aliases for renamed anchors (needs final ids).
+        rehypeFigureLinks,
+        rehypeAnchorAliases,
+        rehypeExternalLinks,
+        [rehypeBaseLinks, { base }],
+      ],
     }),
     syntaxHighlight: {
       type: 'shiki',
@@ -36,7 +48,14 @@ export default defineConfig({
       defaultColor: false,
     },
   },
-  integrations: [mdx(), linkCheck()],
+  integrations: [
+    mdx(),
+    linkCheck(),
+    // Reader features: published anchors are guarded, then the search index and sitemap are written.
+    anchorRegistry({ update: process.env.ANCHORS_UPDATE === '1' }),
+    searchIndex(),
+    sitemap(),
+  ],
   vite: {
     build: {
       rolldownOptions: {
