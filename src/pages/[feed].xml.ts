@@ -7,8 +7,11 @@ import { partTitle } from '../lib/learning-path-parts.ts';
  * /feed.xml, an Atom feed of the articles by last-reviewed date. Feeds need absolute URLs, so it
  * is built only when SITE_URL is set (this route then has its one path, `feed`).
  */
-export const getStaticPaths = (() =>
-  import.meta.env.SITE ? [{ params: { feed: 'feed' } }] : []) satisfies GetStaticPaths;
+export const getStaticPaths = (() => {
+  // Checked as a URL: a parent process can leave the literal string "undefined" here.
+  const site: string | undefined = import.meta.env.SITE;
+  return site && URL.canParse(site) ? [{ params: { feed: 'feed' } }] : [];
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ site }) => {
   if (!site) throw new Error('feed.xml needs SITE_URL.');

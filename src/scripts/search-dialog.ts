@@ -36,9 +36,10 @@ function loadPagefind(dialog: HTMLDialogElement): Promise<Pagefind> {
 }
 
 class SearchElement extends HTMLElement {
+  /** Shows the dialog (if the opener has not already) and gets search ready. */
   open(opener: HTMLElement | null): void {
     const dialog = this.querySelector('dialog');
-    if (dialog && !dialog.open) openSearch(dialog, opener);
+    if (dialog) openSearch(dialog, opener);
   }
 }
 customElements.define('cde-search', SearchElement);
@@ -51,9 +52,11 @@ function openSearch(dialog: HTMLDialogElement, opener: HTMLElement | null): void
   if (!wired) wire(dialog, input, status, list);
   wired = true;
   restoreFocusTo = opener;
-  dialog.showModal();
-  input.focus();
-  input.select();
+  if (!dialog.open) {
+    dialog.showModal();
+    input.focus();
+    input.select();
+  }
   if (location.protocol === 'file:') {
     offerIndex(
       status,
@@ -106,6 +109,12 @@ function wire(dialog: HTMLDialogElement, input: HTMLInputElement, status: HTMLEl
     }
   });
   dialog.addEventListener('keydown', (event) => {
+    // A search field would take the first Escape to clear itself; here Escape always closes.
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      dialog.close();
+      return;
+    }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const stops = [input, ...list.querySelectorAll<HTMLAnchorElement>('a')];
     const index = stops.indexOf(document.activeElement as HTMLInputElement);
