@@ -140,6 +140,7 @@ export function parseRegistry(text: string, file = 'content/anchors.json'): Anch
   } catch (error) {
     throw new Error(
       `${file} is not valid JSON (${(error as Error).message}). Run npm run anchors:update to rewrite it.`,
+      { cause: error },
     );
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
