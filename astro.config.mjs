@@ -6,6 +6,7 @@ import { siteOptionsFromEnv } from './src/lib/site-options.ts';
 import { rehypeHeadingLinks } from './src/plugins/rehype-heading-links.ts';
 import { rehypeExternalLinks } from './src/plugins/rehype-external-links.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
+import { rehypeTableScroll } from './src/plugins/rehype-table-scroll.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { rehypeFigureLinks } from './src/plugins/rehype-figure-links.ts';
 import { rehypeAnchorAliases } from './src/plugins/rehype-anchor-aliases.ts';
@@ -35,6 +36,7 @@ export default defineConfig({
         rehypeFigureLinks,
         rehypeAnchorAliases,
         rehypeExternalLinks,
+        rehypeTableScroll,
         [rehypeBaseLinks, { base }],
       ],
     }),
@@ -44,7 +46,7 @@ export default defineConfig({
       excludeLangs: ['mermaid'],
     },
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
       defaultColor: false,
     },
   },

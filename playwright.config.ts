@@ -1,10 +1,19 @@
+import { createHash } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 import { findSystemChromium, SYSTEM_CHROMIUM_ARGS } from './e2e/support/chromium.ts';
 
+/**
+ * Ports for the two static servers: E2E_PORT, else derived from the checkout's path, so two
+ * checkouts on one machine never test each other's build through a reused server.
+ */
+const port = Number(
+  process.env['E2E_PORT'] ?? 20000 + (createHash('sha1').update(process.cwd()).digest().readUInt16BE(0) % 10000) * 2,
+);
+
 /** The two builds the suite checks: under `/` and under a nested base path (see package.json). */
 export const TARGETS = [
-  { name: 'root', dist: 'dist', base: '/', port: 4401 },
-  { name: 'nested', dist: 'dist-nested', base: '/nested/path/', port: 4402 },
+  { name: 'root', dist: 'dist', base: '/', port },
+  { name: 'nested', dist: 'dist-nested', base: '/nested/path/', port: port + 1 },
 ] as const;
 
 const chromium = findSystemChromium();

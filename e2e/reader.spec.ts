@@ -152,7 +152,8 @@ test.describe('link previews', () => {
     expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
     const image = await meta('meta[property="og:image"]');
     expect(image).toMatch(/\/og\/cluster-vs-database\.png$/);
-    const response = await page.request.get(new URL(image ?? '', page.url()).href);
+    // Absolute (at SITE_URL) in the nested build: fetch its path from the test server.
+    const response = await page.request.get(new URL(new URL(image ?? '', page.url()).pathname, page.url()).href);
     expect(response.headers()['content-type']).toBe('image/png');
   });
 
@@ -186,20 +187,27 @@ test.describe('link previews', () => {
       await expect(canonical).toHaveCount(0);
       return;
     }
-    await expect(canonical).toHaveAttribute('href', page.url());
+    // The nested build's SITE_URL (package.json): absolute URLs point there, and the test server
+    // answers for their paths.
+    const site = 'https://example.org';
+    const here = new URL(page.url()).pathname;
+    await expect(canonical).toHaveAttribute('href', site + here);
     const sitemap = await (await request.get('sitemap.xml')).text();
     expect(await xmlRoot(page, sitemap)).toBe('http://www.sitemaps.org/schemas/sitemap/0.9 urlset');
     const locs: string[] = [new XMLParser().parse(sitemap).urlset.url].flat().map((url: { loc: string }) => url.loc);
-    expect(locs).toContain(page.url());
-    for (const loc of locs) expect((await request.get(loc)).status(), loc).toBe(200);
+    expect(locs).toContain(site + here);
+    for (const loc of locs) {
+      expect(loc.startsWith(site), loc).toBe(true);
+      expect((await request.get(new URL(loc).pathname)).status(), loc).toBe(200);
+    }
 
     const feedLink = await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute('href');
     expect(feedLink).toBeTruthy();
-    const feed = await (await request.get(feedLink ?? '')).text();
+    const feed = await (await request.get(new URL(feedLink ?? '').pathname)).text();
     expect(await xmlRoot(page, feed)).toBe('http://www.w3.org/2005/Atom feed');
     const entries = [new XMLParser({ ignoreAttributes: false }).parse(feed).feed.entry].flat();
     expect(entries.map((entry: { link: { '@_href': string } }) => entry.link['@_href']).sort()).toEqual(
-      articles.map((slug) => new URL(`articles/${slug}/`, page.url().replace(/articles\/.*$/, '')).href).sort(),
+      articles.map((slug) => `${site}${here.replace(/articles\/.*$/, '')}articles/${slug}/`).sort(),
     );
     expect(readFileSync(`${dist}/robots.txt`, 'utf8')).toContain('Sitemap: http');
   });
