@@ -80,6 +80,16 @@ describe('the build refuses bad content', () => {
     );
   });
 
+  it('keeps a moved page working with a redirect that carries the anchor along', async () => {
+    const result = await buildFixture('moved-page');
+    expect(result.output).not.toMatch(/error/i);
+    expect(result.ok).toBe(true);
+    const html = await readFile(join(result.outDir, 'articles/copies/index.html'), 'utf8');
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=/articles/replication/">');
+    expect(html).toMatch(/location\.replace\(target \+ location\.hash\)/);
+    expect(html).toContain('<a href="/articles/replication/">');
+  });
+
   it('names the file and line of a link to a missing anchor', async () => {
     const result = await buildFixture('missing-anchor');
     expect(result.ok).toBe(false);
