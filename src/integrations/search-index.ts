@@ -6,7 +6,7 @@ import type { AstroIntegration } from 'astro';
 /**
  * Parts of a page that must not be indexed even inside `data-pagefind-body`: screen-reader
  * helper text ("Link to section: …", "(external link)"), glossary previews that repeat another
- * page's definition, and navigation inside the article.
+ * page's definition, navigation inside the article, and diagram drawings.
  */
 export const SEARCH_EXCLUDE_SELECTORS = [
   '.cde-sr-only',
@@ -14,6 +14,9 @@ export const SEARCH_EXCLUDE_SELECTORS = [
   '.cde-term__preview',
   '.cde-prev-next',
   '.cde-part-nav',
+  // Diagrams: their labels are fragments that make poor excerpts; the caption and prose stay.
+  '.cde-figure__canvas',
+  '.cde-figure__links',
 ];
 
 /** Pagefind's own UI bundles: the site ships its own small search UI, so these are deleted. */

@@ -8,6 +8,8 @@ describe('copy link words', () => {
     expect(copyLabel('Link to section: How they differ')).toBe('Copy link to section: How they differ');
     expect(copiedMessage('Link to section: How they differ')).toBe('Link to section “How they differ” copied.');
     expect(copiedMessage('Link to figure: A: B')).toBe('Link to figure “A: B” copied.');
+    expect(copyLabel('Link to the figure “Two replicas”')).toBe('Copy link to the figure “Two replicas”');
+    expect(copiedMessage('Link to the figure “Two replicas”')).toBe('Link to the figure “Two replicas” copied.');
     expect(copyLabel('')).toBe('Copy link');
     expect(copiedMessage('')).toBe('Link copied.');
   });
