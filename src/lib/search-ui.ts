@@ -24,19 +24,35 @@ export interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: { title?: string };
-  sub_results?: { title: string; url: string; excerpt: string }[];
+  sub_results?: PagefindSection[];
+}
+
+interface PagefindSection {
+  title: string;
+  url: string;
+  excerpt: string;
+  /** Where the query matched in the section, with Pagefind's score for each match. */
+  weighted_locations?: { balanced_score: number }[];
 }
 
 /**
  * Turns Pagefind's data for one page into what the dialog shows: the page, and up to
  * `maxSections` matching sections with anchors (the page's own intro, without an anchor, is the
- * page excerpt already).
+ * page excerpt already). Pagefind lists sections in page order; the best matches come first
+ * here: sections whose title contains the query, then by their matches' total score.
  */
-export function toPageMatch(data: PagefindResultData, maxSections = 3): PageMatch {
+export function toPageMatch(data: PagefindResultData, query = '', maxSections = 3): PageMatch {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const titleHits = (section: PagefindSection): number =>
+    words.filter((word) => section.title.toLowerCase().includes(word)).length;
+  const score = (section: PagefindSection): number =>
+    (section.weighted_locations ?? []).reduce((sum, location) => sum + location.balanced_score, 0);
   const sections = (data.sub_results ?? [])
     .filter((section) => section.url.includes('#'))
+    .map((section, index) => ({ section, index, hits: titleHits(section), score: score(section) }))
+    .sort((a, b) => b.hits - a.hits || b.score - a.score || a.index - b.index)
     .slice(0, maxSections)
-    .map(({ title, url, excerpt }) => ({ title, url, excerpt }));
+    .map(({ section: { title, url, excerpt } }) => ({ title, url, excerpt }));
   return { title: data.meta.title ?? data.url, url: data.url, excerpt: data.excerpt, sections };
 }
 

@@ -18,7 +18,7 @@ interface Pagefind {
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
-const MAX_PAGES = 8;
+const MAX_PAGES = 10;
 const DEBOUNCE_MS = 150;
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -150,7 +150,7 @@ async function run(input: HTMLInputElement, status: HTMLElement, list: HTMLOList
   const pages = await Promise.all(search.results.slice(0, MAX_PAGES).map((result) => result.data()));
   // A slower, older search must not overwrite a newer one.
   if (ticket !== latest) return;
-  list.replaceChildren(...pages.map((data) => renderPage(toPageMatch(data))));
+  list.replaceChildren(...pages.map((data) => renderPage(toPageMatch(data, query))));
   status.textContent = describeResults(search.results.length, query);
 }
 

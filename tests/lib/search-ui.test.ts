@@ -39,7 +39,7 @@ describe('search results', () => {
     ],
   };
 
-  it('keeps the page and up to three sections that have an anchor', () => {
+  it('keeps the page and up to three sections that have an anchor, in page order when equal', () => {
     const match = toPageMatch(data);
     expect(match.title).toBe('Replication');
     expect(match.sections.map((section) => section.url)).toEqual([
@@ -47,6 +47,24 @@ describe('search results', () => {
       '/docs/articles/replication/#sync',
       '/docs/articles/replication/#async',
     ]);
+  });
+
+  it('puts sections named by the query first, then those with the strongest matches', () => {
+    const scored = {
+      ...data,
+      sub_results: [
+        { title: 'Lag', url: '/r/#lag', excerpt: '', weighted_locations: [{ balanced_score: 1 }] },
+        {
+          title: 'Sync',
+          url: '/r/#sync',
+          excerpt: '',
+          weighted_locations: [{ balanced_score: 5 }, { balanced_score: 5 }],
+        },
+        { title: 'Quorum', url: '/r/#quorum', excerpt: '', weighted_locations: [{ balanced_score: 2 }] },
+        { title: 'Async', url: '/r/#async', excerpt: '', weighted_locations: [{ balanced_score: 3 }] },
+      ],
+    };
+    expect(toPageMatch(scored, 'quorum').sections.map((section) => section.title)).toEqual(['Quorum', 'Sync', 'Async']);
   });
 
   it('splits an excerpt into plain and marked text without parsing HTML', () => {
