@@ -57,8 +57,14 @@ export function anchorRegistry(options: AnchorRegistryOptions = {}): AstroIntegr
           );
         }
         if (options.update) {
-          await writeFile(file, serializeRegistry(registryFromPages(pages, registry)));
-          logger.info(`${REGISTRY_FILE} updated: ${pages.length} pages, ${problems.length} new entries.`);
+          const next = registryFromPages(pages, registry);
+          await writeFile(file, serializeRegistry(next));
+          const count = (entries: AnchorRegistry): number =>
+            Object.values(entries).reduce((sum, anchors) => sum + anchors.length, 0);
+          logger.info(
+            `${REGISTRY_FILE} updated: ${Object.keys(next).length} pages, ${count(next)} anchors ` +
+              `(${Object.keys(next).length - Object.keys(registry).length} pages and ${count(next) - count(registry)} anchors new).`,
+          );
           return;
         }
         if (problems.length > 0) {
