@@ -8,8 +8,9 @@ import { rehypeExternalLinks } from './src/plugins/rehype-external-links.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
 import { rehypeTableScroll } from './src/plugins/rehype-table-scroll.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
+import { offline } from './src/integrations/offline.ts';
 
-const { base, site, outDir } = siteOptionsFromEnv(process.env);
+const { base, site, outDir, portable } = siteOptionsFromEnv(process.env);
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -37,9 +38,12 @@ export default defineConfig({
       defaultColor: false,
     },
   },
-  integrations: [mdx(), linkCheck()],
+  // offline() post-processes the finished build (portable URLs, CSP, service worker): keep it last.
+  integrations: [mdx(), linkCheck(), offline()],
   vite: {
     build: {
+      // The portable build turns module scripts into classic ones; no preload helper to rewrite.
+      ...(portable ? { modulePreload: false } : {}),
       rolldownOptions: {
         onwarn(warning, warn) {
           // Astro's own MDX output trips this bundler warning; harmless, reported upstream in
