@@ -31,11 +31,21 @@ export default defineConfig({
     launchOptions: chromium ? { executablePath: chromium, args: SYSTEM_CHROMIUM_ARGS } : {},
     trace: 'retain-on-failure',
   },
-  projects: TARGETS.map((target) => ({
-    name: target.name,
-    use: { baseURL: `http://127.0.0.1:${target.port}${target.base}` },
-    metadata: { dist: target.dist, base: target.base },
-  })),
+  projects: [
+    ...TARGETS.map((target) => ({
+      name: target.name,
+      testIgnore: /portable\.spec\.ts$/,
+      use: { baseURL: `http://127.0.0.1:${target.port}${target.base}` },
+      metadata: { dist: target.dist, base: target.base },
+    })),
+    // The portable build (npm run build:portable): from file:// and under servers the tests start.
+    {
+      name: 'portable',
+      testMatch: /portable\.spec\.ts$/,
+      use: { baseURL: `http://127.0.0.1:${port + 20001}/` },
+      metadata: { dist: 'dist-portable' },
+    },
+  ],
   webServer: TARGETS.map((target) => ({
     command: `node scripts/serve.ts ${target.dist} --base ${target.base} --port ${target.port}`,
     url: `http://127.0.0.1:${target.port}${target.base}`,
