@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { startServer, type TestServer } from './support/servers.ts';
 import { expect, FIRST_ARTICLE, listPages, test } from './support/site.ts';
 
@@ -9,13 +9,31 @@ const DIST = 'dist-portable';
 const pages = listPages(DIST);
 const root = pathToFileURL(resolve(DIST)).href + '/';
 
+/**
+ * Blocks and records every request that leaves the page's own place (the folder on disk, or the
+ * test's server), as the site fixture does for the suite's own servers.
+ */
+async function blockOffsite(context: BrowserContext, own: (url: URL) => boolean): Promise<string[]> {
+  const attempts: string[] = [];
+  await context.route(
+    (url) => !['data:', 'blob:'].includes(url.protocol) && !own(url),
+    async (route) => {
+      attempts.push(route.request().url());
+      await route.abort('blockedbyclient');
+    },
+  );
+  return attempts;
+}
+
 /** What every page of the portable build must show wherever it is opened. */
 async function checkPage(page: Page, label: string): Promise<string[]> {
   await expect(page.locator('main h1'), label).toBeVisible();
   const state = await page.evaluate(() => ({
     tokens: getComputedStyle(document.documentElement).getPropertyValue('--cde-space-3').trim(),
     // From file:// a sheet's rules are unreadable (no origin), but a sheet that failed has none.
-    sheets: [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((link) => link.sheet !== null),
+    sheets: [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map(
+      (link) => link.sheet !== null,
+    ),
     images: [...document.images].map((image) => image.complete && image.naturalWidth > 0),
     figures: document.querySelectorAll('figure svg').length,
     manifest: document.querySelector('link[rel="manifest"]') !== null,
@@ -32,7 +50,12 @@ async function checkPage(page: Page, label: string): Promise<string[]> {
 
 test.describe('the portable build from file://', () => {
   for (const path of pages) {
-    test(`/${path} renders with its styles, and its links name files that exist`, async ({ page, pageProblems }) => {
+    test(`/${path} renders with its styles, and its links name files that exist`, async ({
+      page,
+      context,
+      pageProblems,
+    }) => {
+      const offsite = await blockOffsite(context, (url) => url.protocol === 'file:');
       const response = await page.goto(`${root}${path}index.html`);
       expect(response?.ok()).toBe(true);
       const links = await checkPage(page, path);
@@ -40,6 +63,7 @@ test.describe('the portable build from file://', () => {
         const file = decodeURIComponent(new URL(href).pathname);
         expect(existsSync(file) && !file.endsWith('/'), `${href} (from /${path})`).toBe(true);
       }
+      expect(offsite).toEqual([]);
       expect(pageProblems).toEqual([]);
     });
   }
@@ -61,22 +85,34 @@ for (const [offset, base] of [
 ] as const) {
   test.describe(`the portable build served under ${base}`, () => {
     let server: TestServer;
-    test.beforeAll(async ({}, testInfo) => {
-      const port = Number(new URL(String(testInfo.project.use.baseURL)).port) + offset;
+    test.beforeAll(async () => {
+      const port = Number(new URL(String(test.info().project.use.baseURL)).port) + offset;
       server = await startServer(DIST, base, port);
     });
     test.afterAll(async () => server.close());
-    test.use({ baseURL: undefined });
 
-    test('every page renders with its styles, and every link resolves', async ({ page, request, pageProblems }) => {
+    test('every page renders with its styles, and every link resolves', async ({
+      page,
+      context,
+      request,
+      pageProblems,
+    }) => {
       test.setTimeout(120_000);
+      const offsite = await blockOffsite(context, (url) => url.origin === new URL(server.url).origin);
+      const checked = new Set<string>();
       for (const path of pages) {
         const response = await page.goto(`${server.url}${path}`);
         expect(response?.status(), path).toBe(200);
-        for (const href of new Set(await checkPage(page, path))) {
-          expect((await request.get(href)).status(), `${href} (from /${path})`).toBe(200);
+        // Let the icon load before moving on, or leaving the page cancels it.
+        await page.waitForLoadState('networkidle');
+        for (const href of await checkPage(page, path)) {
+          const file = href.replace(/#.*$/, '');
+          if (checked.has(file)) continue;
+          checked.add(file);
+          expect((await request.get(file)).status(), `${href} (from /${path})`).toBe(200);
         }
       }
+      expect(offsite).toEqual([]);
       expect(pageProblems).toEqual([]);
       expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations())).toEqual([]);
     });

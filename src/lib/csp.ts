@@ -135,3 +135,20 @@ export function insertCspMeta(html: string, policy: string): string {
   const end = head.index + head[0].length;
   return html.slice(0, end) + meta + html.slice(end);
 }
+
+/**
+ * One policy that allows what each given policy allows, directive by directive (the sources of
+ * a directive are joined). For hosting two builds with one header.
+ */
+export function mergePolicies(policies: string[]): string {
+  const merged = new Map<string, string[]>();
+  for (const policy of policies) {
+    for (const directive of policy.split(';')) {
+      const [name, ...sources] = directive.trim().split(/\s+/);
+      if (!name) continue;
+      const known = merged.get(name) ?? [];
+      merged.set(name, [...known, ...sources.filter((source) => !known.includes(source))]);
+    }
+  }
+  return [...merged].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+}

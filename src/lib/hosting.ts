@@ -34,6 +34,13 @@ export function headersFile(policy: string, base: string): string {
   return lines.join('\n');
 }
 
+/** The base path a `_headers` file written by headersFile() was made for. */
+export function baseFromHeadersFile(text: string): string {
+  const line = text.split('\n').find((entry) => entry.startsWith('/') && entry.endsWith('*'));
+  if (!line) throw new Error('No path rule in _headers: build the site first.');
+  return line.slice(0, -1);
+}
+
 /** The site-wide policy written in a `_headers` file by headersFile(). */
 export function policyFromHeadersFile(text: string): string {
   const line = text.split('\n').find((entry) => entry.trim().startsWith('Content-Security-Policy:'));
@@ -116,26 +123,28 @@ Each folder also has a \`_headers\` file (Netlify, Cloudflare Pages) with the sa
 
 ## nginx
 
+Copy the folder to \`/srv/www/docs/clusters/\`, then:
+
 \`\`\`nginx
 location /docs/clusters/ {
-    alias /srv/clusters/${portable}/;
+    root /srv/www;
     index index.html;
-    try_files $uri $uri/ =404;
     error_page 404 /docs/clusters/404.html;
     add_header Content-Security-Policy "${policy}" always;
     add_header X-Content-Type-Options nosniff always;
+    add_header Referrer-Policy strict-origin-when-cross-origin always;
     add_header Cache-Control "no-cache" always;
     location /docs/clusters/_astro/ {
-        alias /srv/clusters/${portable}/_astro/;
         add_header Content-Security-Policy "${policy}" always;
         add_header X-Content-Type-Options nosniff always;
+        add_header Referrer-Policy strict-origin-when-cross-origin always;
         add_header Cache-Control "public, max-age=31536000, immutable" always;
     }
 }
-types { application/manifest+json webmanifest; }
 \`\`\`
 
-(nginx drops the outer \`add_header\`s in a location that sets its own, so the inner block repeats them.)
+nginx drops the outer \`add_header\`s in a location that sets its own, so the inner block repeats
+them. If your \`mime.types\` lacks \`webmanifest\`, add \`application/manifest+json webmanifest;\` to it.
 
 ## Apache (2.4, mod_headers and mod_alias)
 

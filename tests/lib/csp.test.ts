@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildPolicy, collectInline, hashSource, insertCspMeta, mergeSources } from '../../src/lib/csp.ts';
+import {
+  buildPolicy,
+  collectInline,
+  hashSource,
+  insertCspMeta,
+  mergePolicies,
+  mergeSources,
+} from '../../src/lib/csp.ts';
 
 /** A page with one of everything the policy has to know about. */
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><style>@layer a, b;</style>
@@ -93,5 +100,16 @@ describe('insertCspMeta', () => {
     expect(() => insertCspMeta('<p>x</p>', 'a')).toThrow(
       'The page has no <head> to put the Content Security Policy in.',
     );
+  });
+});
+
+describe('mergePolicies', () => {
+  it('joins the sources of each directive, keeping their order and no repeats', () => {
+    expect(
+      mergePolicies([
+        "default-src 'self'; script-src 'self' 'sha256-a'; style-src 'self'",
+        "default-src 'self'; script-src 'self' 'sha256-b' 'sha256-a'; frame-ancestors 'self'",
+      ]),
+    ).toBe("default-src 'self'; script-src 'self' 'sha256-a' 'sha256-b'; style-src 'self'; frame-ancestors 'self'");
   });
 });
