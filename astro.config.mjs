@@ -6,6 +6,7 @@ import { siteOptionsFromEnv } from './src/lib/site-options.ts';
 import { rehypeHeadingLinks } from './src/plugins/rehype-heading-links.ts';
 import { rehypeExternalLinks } from './src/plugins/rehype-external-links.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
+import rehypeMermaidFigures from './src/plugins/rehype-mermaid-figures.ts';
 import { rehypeTableScroll } from './src/plugins/rehype-table-scroll.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { offline } from './src/integrations/offline.ts';
@@ -26,7 +27,14 @@ export default defineConfig({
     // Astro 7's default processor (Sätteri) does not run remark/rehype plugins, and our heading
     // links, base-path links, figures and diagrams are rehype plugins. See docs/ARCHITECTURE.md.
     processor: unified({
-      rehypePlugins: [rehypeHeadingLinks, rehypeExternalLinks, rehypeTableScroll, [rehypeBaseLinks, { base }]],
+      // Mermaid figures come before the base-path links, which prefix their `/diagrams/…svg` links.
+      rehypePlugins: [
+        rehypeMermaidFigures,
+        rehypeHeadingLinks,
+        rehypeExternalLinks,
+        rehypeTableScroll,
+        [rehypeBaseLinks, { base }],
+      ],
     }),
     syntaxHighlight: {
       type: 'shiki',

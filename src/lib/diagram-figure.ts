@@ -1,0 +1,110 @@
+/**
+ * Builds the HTML of a figure from a cached diagram SVG: ids prefixed per figure, the author's
+ * accessible title and description, a caption with a self-link and a link to the standalone file.
+ * Pure: hast in, hast out.
+ */
+import type { Element, ElementContent, Properties } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { h } from 'hastscript';
+
+export interface FigureInput {
+  /** `fig-…`, unique on the site. */
+  id: string;
+  caption: string;
+  /** accTitle: the SVG's accessible name. */
+  title: string;
+  /** accDescr: the SVG's accessible description. */
+  description: string;
+  /** Optimised SVG markup from the renderer or the cache. */
+  svg: string;
+  /** URL of the standalone SVG file of this figure. */
+  standaloneHref: string;
+}
+
+/** Parses SVG markup to its hast <svg> element. */
+export function parseSvg(svg: string): Element {
+  const root = fromHtml(svg, { fragment: true });
+  const element = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'svg');
+  if (!element) throw new Error('Expected SVG markup with an <svg> root element.');
+  return element;
+}
+
+function* descendants(element: Element): Generator<Element> {
+  for (const child of element.children) {
+    if (child.type === 'element') {
+      yield child;
+      yield* descendants(child);
+    }
+  }
+}
+
+/**
+ * Gives every id in the SVG the figure's prefix and rewrites the references to them
+ * (`url(#id)` in any attribute, `href="#id"`), so two figures on a page never share an id.
+ */
+export function prefixSvgIds(svg: Element, prefix: string): void {
+  const renamed = new Map<string, string>();
+  for (const element of descendants(svg)) {
+    const id = element.properties['id'];
+    if (typeof id === 'string') {
+      renamed.set(id, `${prefix}-${id}`);
+      element.properties['id'] = `${prefix}-${id}`;
+    }
+  }
+  if (renamed.size === 0) return;
+  const rewrite = (value: string): string =>
+    value
+      .replace(/url\((["']?)#([^)"']+)\1\)/g, (match, quote: string, id: string) => {
+        const next = renamed.get(id);
+        return next ? `url(${quote}#${next}${quote})` : match;
+      })
+      .replace(/^#(.+)$/, (match, id: string) => {
+        const next = renamed.get(id);
+        return next ? `#${next}` : match;
+      });
+  for (const element of descendants(svg)) {
+    for (const [name, value] of Object.entries(element.properties)) {
+      if (typeof value === 'string' && value.includes('#')) element.properties[name] = rewrite(value);
+    }
+  }
+}
+
+/** The inline SVG: prefixed ids, role="img", <title> and <desc> referenced by aria-labelledby/-describedby. */
+export function accessibleSvg(input: Pick<FigureInput, 'id' | 'title' | 'description' | 'svg'>): Element {
+  const svg = parseSvg(input.svg);
+  prefixSvgIds(svg, input.id);
+  const titleId = `${input.id}-title`;
+  const descId = `${input.id}-desc`;
+  const properties: Properties = {
+    ...svg.properties,
+    role: 'img',
+    ariaLabelledBy: [titleId],
+    ariaDescribedBy: [descId],
+  };
+  const children: ElementContent[] = [
+    h('title', { id: titleId }, input.title),
+    h('desc', { id: descId }, input.description),
+    ...svg.children,
+  ];
+  return { ...svg, properties, children };
+}
+
+/** The whole `<figure>`. */
+export function buildFigure(input: FigureInput): Element {
+  return h('figure', { id: input.id, className: ['cde-figure'] }, [
+    h('div', { className: ['cde-figure__canvas'] }, [accessibleSvg(input)]),
+    h('figcaption', { className: ['cde-figure__caption'] }, [
+      h('span', { className: ['cde-figure__text'] }, input.caption),
+      h('span', { className: ['cde-figure__links'] }, [
+        h('a', { href: `#${input.id}`, className: ['cde-figure__self'] }, [
+          h('span', { ariaHidden: 'true' }, '#'),
+          h('span', { className: ['cde-figure__sr'] }, `Link to the figure “${input.title}”`),
+        ]),
+        h('a', { href: input.standaloneHref, className: ['cde-figure__file'] }, [
+          'SVG',
+          h('span', { className: ['cde-figure__sr'] }, ` file of the figure “${input.title}”`),
+        ]),
+      ]),
+    ]),
+  ]);
+}
