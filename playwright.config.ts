@@ -30,6 +30,9 @@ export default defineConfig({
     // A system Chromium when there is one (see scripts/ensure-browser.ts); else Playwright's own.
     launchOptions: chromium ? { executablePath: chromium, args: SYSTEM_CHROMIUM_ARGS } : {},
     trace: 'retain-on-failure',
+    // The service worker precaches the whole site in the background of every page view; only
+    // e2e/offline.spec.ts, which tests it, lets it register.
+    serviceWorkers: 'block',
   },
   projects: [
     ...TARGETS.map((target) => ({

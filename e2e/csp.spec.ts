@@ -69,3 +69,32 @@ test.describe('the Content Security Policy', () => {
     expect(violations.some((violation) => violation.startsWith('script-src-elem'))).toBe(true);
   });
 });
+
+test('the standalone diagram files pass the policy the server sends', async ({ page }) => {
+  const home = await page.goto('');
+  expect(home?.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
+  const svgs = await page
+    .goto('articles/replication/')
+    .then(() =>
+      page.locator('a.cde-figure__file').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href)),
+    );
+  expect(svgs.length).toBeGreaterThan(0);
+  for (const href of svgs) {
+    const problems: string[] = [];
+    const listener = (message: import('@playwright/test').ConsoleMessage): void => {
+      // (A bare SVG document has no icon link, so the browser asks for /favicon.ico: not our concern.)
+      if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
+    };
+    page.on('console', listener);
+    const response = await page.goto(href);
+    expect(response?.headers()['content-security-policy']).toBeTruthy();
+    // The drawing's own stylesheet applied: the nodes are not the default black fill.
+    const fill = await page.evaluate(() => {
+      const shape = document.querySelector('.label-container, rect.actor, .actor');
+      return shape ? getComputedStyle(shape).fill : 'none';
+    });
+    expect(fill, href).not.toBe('rgb(0, 0, 0)');
+    page.off('console', listener);
+    expect(problems, href).toEqual([]);
+  }
+});

@@ -1,4 +1,5 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeServiceWorker } from '../src/integrations/offline.ts';
@@ -6,6 +7,8 @@ import { copyBuild, startServer, testPort } from './support/servers.ts';
 import { expect, FIRST_ARTICLE, listPages, test } from './support/site.ts';
 
 const pages = listPages();
+
+test.use({ serviceWorkers: 'allow' });
 
 /** True once the site's stylesheets applied (a token from tokens.css is set on :root). */
 const stylesApplied = (page: Page): Promise<boolean> =>
@@ -96,6 +99,14 @@ test.describe('a new build', () => {
       await page.reload();
       const notice = page.getByRole('status').filter({ hasText: 'A new version of this site is available.' });
       await expect(notice).toBeVisible({ timeout: 30_000 });
+      for (const theme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: theme });
+        const axe = await new AxeBuilder({ page })
+          .include('cde-update-notice')
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+          .analyze();
+        expect(axe.violations.map((violation) => `${theme}: ${violation.id}`)).toEqual([]);
+      }
       // Until the reader reloads, every page still comes from build 1.
       await page.goto(`${server.url}${FIRST_ARTICLE}`);
       await expect(page.locator('main h1')).not.toContainText('(build 2)');

@@ -1,7 +1,8 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { headersFor, parseHeadersFile, type HeaderRule } from '../../src/lib/hosting.ts';
 
 /** Content types for what the build emits. */
 const TYPES: Record<string, string> = {
@@ -35,9 +36,13 @@ export interface StaticServerOptions {
 /**
  * A minimal static file server that behaves like ordinary hosts: `/x/` serves `/x/index.html`,
  * `/x` redirects to `/x/` when it is a folder, and a miss serves `404.html` with status 404.
+ * Like hosts that read one, it sends the headers of the build's `_headers` file (the Content
+ * Security Policy among them), so tests run under the policy the hosting guide ships.
  */
 export function createStaticServer({ root, base = '/' }: StaticServerOptions): Server {
   const rootDir = resolve(root);
+  const headersFile = join(rootDir, '_headers');
+  const rules: HeaderRule[] = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   return createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://localhost');
@@ -62,9 +67,10 @@ export function createStaticServer({ root, base = '/' }: StaticServerOptions): S
       const info = await stat(file).catch(() => undefined);
       if (!info?.isFile()) return send404();
       response.writeHead(status, {
+        'cache-control': 'no-cache',
+        ...headersFor(rules, new URL(request.url ?? '/', 'http://localhost').pathname),
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': info.size,
-        'cache-control': 'no-cache',
       });
       if (request.method === 'HEAD') return void response.end();
       createReadStream(file).pipe(response);

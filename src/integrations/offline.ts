@@ -170,6 +170,13 @@ async function applyCsp(outDir: string, files: string[]): Promise<string> {
     all.push(sources);
     await writeFile(path, insertCspMeta(html, buildPolicy(sources, { wasm, header: false })));
   }
+  // Standalone SVG files (the diagrams' "SVG" links) are documents of their own when opened: their
+  // <style> must pass the header policy too. A <meta> cannot go in an SVG, so only the header has them.
+  for (const file of files.filter((name) => name.endsWith('.svg'))) {
+    const sources = collectInline(await readFile(join(outDir, file), 'utf8'));
+    forbidden.push(...sources.forbidden.map((item) => `  ${file}: ${item}`));
+    all.push(sources);
+  }
   if (forbidden.length > 0) {
     throw new Error(
       `Inline event handlers and javascript: URLs cannot pass the Content Security Policy:\n${forbidden.join('\n')}\n` +

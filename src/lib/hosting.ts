@@ -34,6 +34,39 @@ export function headersFile(policy: string, base: string): string {
   return lines.join('\n');
 }
 
+/** One rule of a `_headers` file: a path pattern (`/docs/*`) and the headers it sets. */
+export interface HeaderRule {
+  path: string;
+  headers: [string, string][];
+}
+
+/** Reads a `_headers` file: a path line, then indented `Name: value` lines; `#` starts a comment. */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ path: line.trim(), headers: [] });
+      continue;
+    }
+    const match = /^\s+([^:]+):\s*(.*)$/.exec(line);
+    const rule = rules.at(-1);
+    if (!match?.[1] || match[2] === undefined || !rule) throw new Error(`Unreadable _headers line: ${line}`);
+    rule.headers.push([match[1].trim(), match[2].trim()]);
+  }
+  return rules;
+}
+
+/** The headers a `_headers` file sets for a URL path, later rules overriding earlier ones. */
+export function headersFor(rules: HeaderRule[], path: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const rule of rules) {
+    const matches = rule.path.endsWith('*') ? path.startsWith(rule.path.slice(0, -1)) : path === rule.path;
+    if (matches) for (const [name, value] of rule.headers) headers[name.toLowerCase()] = value;
+  }
+  return headers;
+}
+
 /** The base path a `_headers` file written by headersFile() was made for. */
 export function baseFromHeadersFile(text: string): string {
   const line = text.split('\n').find((entry) => entry.startsWith('/') && entry.endsWith('*'));

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   baseFromHeadersFile,
   headersFile,
+  headersFor,
   hostingGuide,
+  parseHeadersFile,
   policyFromHeadersFile,
   serveJson,
 } from '../../src/lib/hosting.ts';
@@ -50,5 +52,26 @@ describe('hosting files', () => {
     ]) {
       expect(guide, needle).toContain(needle);
     }
+  });
+});
+
+describe('reading _headers', () => {
+  const TEXT = headersFile(POLICY, '/docs/');
+
+  it('gives each path the headers of every rule that matches, the later rule winning', () => {
+    const rules = parseHeadersFile(TEXT);
+    expect(rules.map((rule) => rule.path)).toEqual(['/docs/*', '/docs/_astro/*']);
+    expect(headersFor(rules, '/docs/articles/x/')).toEqual({
+      'content-security-policy': POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      'cache-control': 'no-cache',
+    });
+    expect(headersFor(rules, '/docs/_astro/a.css')['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(headersFor(rules, '/elsewhere/')).toEqual({});
+  });
+
+  it('refuses a header line outside a rule', () => {
+    expect(() => parseHeadersFile('  X-A: b')).toThrow('Unreadable _headers line:   X-A: b');
   });
 });
