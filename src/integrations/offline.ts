@@ -5,7 +5,15 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { buildPolicy, collectInline, insertCspMeta, mergeSources, type InlineSources } from '../lib/csp.ts';
 import { headersFile } from '../lib/hosting.ts';
 import { offsiteResources } from '../lib/offsite-resources.ts';
-import { classicName, classicScriptTags, PORTABLE_BASE, rewriteFile, rewriteKind } from '../lib/portable-urls.ts';
+import {
+  classicName,
+  classicScriptTags,
+  PORTABLE_BASE,
+  rewriteFile,
+  rewriteKind,
+  ROOT_META_TAG,
+} from '../lib/portable-urls.ts';
+import { insertAfterCharset } from '../lib/csp.ts';
 import { precacheManifest } from '../lib/precache.ts';
 
 export interface OfflineBuildOptions {
@@ -79,7 +87,8 @@ async function makePortable(outDir: string): Promise<void> {
   const entries = new Set<string>();
   for (const page of pages) {
     const path = join(outDir, page);
-    const converted = classicScriptTags(await readFile(path, 'utf8'));
+    // The root meta lets shared scripts find the site's root from any page (see runtimeSiteUrl).
+    const converted = classicScriptTags(insertAfterCharset(await readFile(path, 'utf8'), ROOT_META_TAG));
     converted.entries.forEach((entry) => entries.add(entry));
     await writeFile(path, converted.html);
   }

@@ -125,15 +125,20 @@ const CSP_META = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/i;
 export function insertCspMeta(html: string, policy: string): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/"/g, '&quot;')}">`;
   if (CSP_META.test(html)) return html.replace(CSP_META, () => meta);
+  return insertAfterCharset(html, meta);
+}
+
+/** Inserts markup right after `<meta charset>`, or first in `<head>` when there is none. */
+export function insertAfterCharset(html: string, markup: string): string {
   const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(html);
   if (charset) {
     const end = charset.index + charset[0].length;
-    return html.slice(0, end) + meta + html.slice(end);
+    return html.slice(0, end) + markup + html.slice(end);
   }
   const head = /<head[^>]*>/i.exec(html);
   if (!head) throw new Error('The page has no <head> to put the Content Security Policy in.');
   const end = head.index + head[0].length;
-  return html.slice(0, end) + meta + html.slice(end);
+  return html.slice(0, end) + markup + html.slice(end);
 }
 
 /**

@@ -23,7 +23,7 @@ export function canRunSearch(where: Where): boolean {
  */
 export function searchUnavailableMessage(reason: 'file' | 'failed'): string {
   return reason === 'file'
-    ? 'Search cannot run on a page opened from a file. Every article and glossary term is listed on the article index.'
+    ? 'Search cannot run from a page opened as a file. Every article and glossary term is listed on the article index.'
     : 'Search could not load. Every article and glossary term is listed on the article index.';
 }
 

@@ -18,16 +18,18 @@ const MARKED_URL = /\/__cde_portable__\/([^"'`\s()<>,\\]*)/g;
 /**
  * The relative URL from the file `fromFile` (a path inside the build, like
  * `articles/replication/index.html`) to the site path `target` (after the base, like
- * `articles/x/#lag`, `_astro/a.css` or `` for the home page). A folder becomes its `index.html`
- * when `files` has one; `files` holds every file of the build as a path like `articles/x/index.html`.
+ * `articles/x/#lag`, `_astro/a.css` or `` for the home page). With `nameIndex` (links a reader
+ * follows), a folder becomes its `index.html` when `files` has one; otherwise (a base URL that
+ * a script resolves other URLs against) a folder stays a folder, `../../`. `files` holds every
+ * file of the build as a path like `articles/x/index.html`.
  */
-export function relativeUrl(fromFile: string, target: string, files: ReadonlySet<string>): string {
+export function relativeUrl(fromFile: string, target: string, files: ReadonlySet<string>, nameIndex = true): string {
   const split = /^([^?#]*)(.*)$/.exec(target);
   let path = split?.[1] ?? '';
   const suffix = split?.[2] ?? '';
-  if (path === '' || path.endsWith('/')) {
+  if (nameIndex && (path === '' || path.endsWith('/'))) {
     path = `${path}index.html`;
-  } else if (!files.has(path) && files.has(`${path}/index.html`)) {
+  } else if (nameIndex && !files.has(path) && files.has(`${path}/index.html`)) {
     path = `${path}/index.html`;
   }
   const from = fromFile.split('/').slice(0, -1);
@@ -42,34 +44,60 @@ export function relativeUrl(fromFile: string, target: string, files: ReadonlySet
 /**
  * Rewrites every marked URL in an HTML page or a CSS file to a URL relative to that file. In HTML,
  * attributes, inline styles and inline scripts all resolve against the document, so one rule fits;
- * in CSS, url() resolves against the stylesheet, which is the file itself.
+ * in CSS, url() resolves against the stylesheet, which is the file itself. Only `href` values name
+ * a folder's index.html: elsewhere (`data-base`, a script's string) a folder is a base for others.
  */
 export function rewriteMarkedUrls(text: string, file: string, files: ReadonlySet<string>): string {
-  return text.replace(MARKED_URL, (_match, target: string) => relativeUrl(file, target, files));
+  return text.replace(MARKED_URL, (_match, target: string, offset: number) =>
+    relativeUrl(file, target, files, /\bhref=["']?$/i.test(text.slice(Math.max(0, offset - 8), offset))),
+  );
 }
 
 /** An import specifier in bundled JS: `from"…"`, `import"…"`, `import("…")`. */
 const JS_IMPORT = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s*)(["'`])\/__cde_portable__\/([^"'`]*)\2/g;
 
+/** Any other string literal in JS that holds a marked URL (no template interpolation). */
+const JS_STRING = /(["'`])\/__cde_portable__\/([^"'`\\$]*)\1/g;
+
 /**
- * Rewrites the marked import specifiers of a JS file to specifiers relative to that file. Any other
- * marked URL in JS is an error: a string used with fetch() resolves against the page and one used
- * with import() against the script, so no single relative form is right for it. Scripts should
- * read the base from the page instead (e.g. a `data-base` attribute, which the HTML rewrite fixes).
+ * The name of the `<meta>` every portable page carries, whose content is the site's root relative
+ * to the page (`../../`). Scripts shared by pages at different depths find the root through it.
+ */
+export const ROOT_META = 'cde-root';
+
+/** The `<meta>` put in every portable page (before the rewrite makes its content relative). */
+export const ROOT_META_TAG = `<meta name="${ROOT_META}" content="${PORTABLE_BASE}">`;
+
+/**
+ * A JS expression for the absolute URL of the site file `path`, computed in the browser from the
+ * page's root `<meta>`: right from any page, whether the string is then fetched, imported, linked
+ * or joined with another path.
+ */
+export function runtimeSiteUrl(path: string): string {
+  return `new URL(${JSON.stringify(path)},new URL(document.querySelector('meta[name="${ROOT_META}"]')?.content??"./",document.baseURI)).href`;
+}
+
+/**
+ * Rewrites the marked URLs of a JS file. Import specifiers become relative to the file (the
+ * browser resolves them against the script). Any other string holding one becomes an expression
+ * for the absolute URL (see runtimeSiteUrl): a static relative form cannot work there, because
+ * fetch() resolves against the page and a shared script serves pages at every depth. A marked URL
+ * built by template interpolation is refused, naming the file.
  */
 export function rewriteJsImports(code: string, file: string, files: ReadonlySet<string>): string {
-  const rewritten = code.replace(
-    JS_IMPORT,
-    (_match, keyword: string, quote: string, target: string) =>
-      `${keyword}${quote}${relativeUrl(file, target, files)}${quote}`,
-  );
+  const rewritten = code
+    .replace(
+      JS_IMPORT,
+      (_match, keyword: string, quote: string, target: string) =>
+        `${keyword}${quote}${relativeUrl(file, target, files)}${quote}`,
+    )
+    .replace(JS_STRING, (_match, _quote: string, target: string) => `(${runtimeSiteUrl(target)})`);
   const leftover = rewritten.indexOf(PORTABLE_BASE);
   if (leftover >= 0) {
     const context = rewritten.slice(Math.max(0, leftover - 40), leftover + 60).replace(/\s+/g, ' ');
     throw new Error(
-      `${file}: the portable build cannot rewrite an internal URL that is not an import specifier: …${context}… ` +
-        'Read the base URL from the page (a data-base attribute resolved against document.baseURI) instead of ' +
-        'import.meta.env.BASE_URL.',
+      `${file}: the portable build cannot rewrite an internal URL built by interpolation: …${context}… ` +
+        'Build it from a base URL the page gives (a data-base attribute resolved against document.baseURI).',
     );
   }
   return rewritten;

@@ -13,7 +13,7 @@ describe('what a page can do where it was opened', () => {
 
   it('says plainly why search is missing', () => {
     expect(searchUnavailableMessage('file')).toBe(
-      'Search cannot run on a page opened from a file. Every article and glossary term is listed on the article index.',
+      'Search cannot run from a page opened as a file. Every article and glossary term is listed on the article index.',
     );
     expect(searchUnavailableMessage('failed')).toBe(
       'Search could not load. Every article and glossary term is listed on the article index.',

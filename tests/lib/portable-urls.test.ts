@@ -6,6 +6,7 @@ import {
   rewriteFile,
   rewriteJsImports,
   rewriteMarkedUrls,
+  runtimeSiteUrl,
 } from '../../src/lib/portable-urls.ts';
 
 /** The files of a small built site. */
@@ -36,6 +37,14 @@ describe('relativeUrl', () => {
   ])('from %s to %j is %s', (from, target, expected) => {
     expect(relativeUrl(from, target, FILES)).toBe(expected);
   });
+
+  it.each([
+    ['articles/replication/index.html', '', '../../'],
+    ['index.html', '', './'],
+    ['index.html', 'pagefind/', './pagefind/'],
+  ])('from %s to the folder %j, as a base for other URLs, is %s', (from, target, expected) => {
+    expect(relativeUrl(from, target, FILES, false)).toBe(expected);
+  });
 });
 
 describe('rewriteMarkedUrls', () => {
@@ -54,7 +63,7 @@ describe('rewriteMarkedUrls', () => {
         '<link rel="stylesheet" href="../../_astro/site.B1.css">',
         '<a href="../../glossary/index.html#quorum">quorum</a>',
         '<img src="../../diagrams/fig-a.svg" srcset="../../diagrams/fig-a.svg 1x, ../../diagrams/fig-a.svg 2x" alt="">',
-        '<div data-base="../../index.html"></div>',
+        '<div data-base="../../"></div>',
         '<a href="https://example.org/__cde_portable__x">elsewhere</a>',
         '<style>.x{background:url(../../diagrams/fig-a.svg)}</style>',
       ].join('\n'),
@@ -76,10 +85,23 @@ describe('rewriteJsImports', () => {
     );
   });
 
-  it('refuses any other internal URL in a script, naming the file', () => {
-    expect(() => rewriteJsImports('const base="/__cde_portable__/";', '_astro/x.js', FILES)).toThrow(
-      '_astro/x.js: the portable build cannot rewrite an internal URL that is not an import specifier: …const base="/__cde_portable__/";… ' +
-        'Read the base URL from the page (a data-base attribute resolved against document.baseURI) instead of import.meta.env.BASE_URL.',
+  it('turns any other internal URL string into the absolute URL, computed from the page’s root', () => {
+    const code = 'var p="/__cde_portable__/_astro/dialog.D3.js";import(new URL(p,location.href).href)';
+    const rewritten = rewriteJsImports(code, '_astro/search.C2.js', FILES);
+    expect(rewritten).toBe(`var p=(${runtimeSiteUrl('_astro/dialog.D3.js')});import(new URL(p,location.href).href)`);
+    // Evaluated on a page two folders deep, whose root meta says ../../
+    const document = {
+      baseURI: 'file:///media/usb/site/articles/replication/index.html',
+      querySelector: (selector: string) => (selector === 'meta[name="cde-root"]' ? { content: '../../' } : null),
+    };
+    const url = new Function('document', `return ${runtimeSiteUrl('_astro/dialog.D3.js')}`)(document) as string;
+    expect(url).toBe('file:///media/usb/site/_astro/dialog.D3.js');
+  });
+
+  it('refuses an internal URL built by interpolation, naming the file', () => {
+    expect(() => rewriteJsImports('const u=`/__cde_portable__/${x}`;', '_astro/x.js', FILES)).toThrow(
+      '_astro/x.js: the portable build cannot rewrite an internal URL built by interpolation: …const u=`/__cde_portable__/${x}`;… ' +
+        'Build it from a base URL the page gives (a data-base attribute resolved against document.baseURI).',
     );
   });
 });
