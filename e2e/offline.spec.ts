@@ -114,9 +114,9 @@ test.describe('a new build', () => {
 
       await notice.getByRole('button', { name: 'Reload' }).click();
       await expect(page.locator('main h1')).toContainText('(build 2)');
-      const caches = await page.evaluate(() => caches.keys());
-      expect(caches).toHaveLength(1);
-      expect(caches).not.toEqual(firstCaches);
+      const lastCaches = await page.evaluate(() => caches.keys());
+      expect(lastCaches).toHaveLength(1);
+      expect(lastCaches).not.toEqual(firstCaches);
       await page.context().setOffline(true);
       await page.goto(server.url);
       await expect(page.locator('main h1')).toContainText('(build 2)');
