@@ -1,8 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
+import { WCAG_TAGS } from './support/axe.ts';
 import { expect, listPages, test } from './support/site.ts';
-
-/** WCAG 2.2 AA and everything below it. */
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const THEMES = ['light', 'dark'] as const;
 
 for (const theme of THEMES) {

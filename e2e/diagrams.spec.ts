@@ -126,6 +126,8 @@ test('no Mermaid code or unrendered Mermaid block ships in the build', async ({ 
 });
 
 test('every figure of the site is an inline SVG with a title, a description and a caption', async ({ page }) => {
+  // One test walks every page, so it needs more than the default 30 s on a busy 2-core machine.
+  test.slow();
   let figures = 0;
   const problems: string[] = [];
   for (const path of listPages()) {

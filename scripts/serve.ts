@@ -1,5 +1,5 @@
 /**
- * Serves a built site: `node scripts/serve.ts [dir] [--base /path/] [--port 4321] [--host 127.0.0.1]`.
+ * Serves a built site: `node scripts/serve.ts [dir] [--base /path/] [--port 4321] [--host 127.0.0.1] [--gzip]`.
  * The base defaults to BASE_PATH, as in the build.
  */
 import { parseArgs } from 'node:util';
@@ -12,12 +12,13 @@ const { values, positionals } = parseArgs({
     base: { type: 'string', default: process.env['BASE_PATH'] ?? '/' },
     port: { type: 'string', default: process.env['PORT'] ?? '4321' },
     host: { type: 'string', default: '127.0.0.1' },
+    gzip: { type: 'boolean', default: false },
   },
 });
 
 const root = positionals[0] ?? 'dist';
 const base = normaliseBase(values.base);
-const server = createStaticServer({ root, base });
+const server = createStaticServer({ root, base, compress: values.gzip });
 server.listen(Number(values.port), values.host, () => {
   console.log(`Serving ${root} at http://${values.host}:${values.port}${base} (Ctrl+C to stop)`);
 });

@@ -1,7 +1,8 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { headersFor, parseHeadersFile, type HeaderRule } from '../../src/lib/hosting.ts';
 
 /** Content types for what the build emits. */
@@ -31,7 +32,15 @@ export interface StaticServerOptions {
   root: string;
   /** The URL path the folder is mounted under, e.g. `/nested/path/`. */
   base?: string;
+  /**
+   * Gzip text responses (level 9) for clients that accept it, as a production host would. Off by
+   * default; the benchmark turns it on so that Chromium and Lighthouse see realistic transfer sizes.
+   */
+  compress?: boolean;
 }
+
+/** Types worth compressing: text, and SVG. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json|javascript)|image\/svg\+xml)/;
 
 /**
  * A minimal static file server that behaves like ordinary hosts: `/x/` serves `/x/index.html`,
@@ -39,10 +48,11 @@ export interface StaticServerOptions {
  * Like hosts that read one, it sends the headers of the build's `_headers` file (the Content
  * Security Policy among them), so tests run under the policy the hosting guide ships.
  */
-export function createStaticServer({ root, base = '/' }: StaticServerOptions): Server {
+export function createStaticServer({ root, base = '/', compress = false }: StaticServerOptions): Server {
   const rootDir = resolve(root);
   const headersFile = join(rootDir, '_headers');
   const rules: HeaderRule[] = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+  const compressed = new Map<string, { mtime: number; body: Buffer }>();
   return createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://localhost');
@@ -66,14 +76,42 @@ export function createStaticServer({ root, base = '/' }: StaticServerOptions): S
     async function sendFile(file: string, status: number): Promise<void> {
       const info = await stat(file).catch(() => undefined);
       if (!info?.isFile()) return send404();
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+      if (compress && acceptsGzip && COMPRESSIBLE.test(type)) {
+        const body = await gzipped(file, info.mtimeMs);
+        response.writeHead(status, {
+          'cache-control': 'no-cache',
+          ...hostHeaders(),
+          'content-type': type,
+          'content-encoding': 'gzip',
+          'content-length': body.byteLength,
+          vary: 'accept-encoding',
+        });
+        return void response.end(request.method === 'HEAD' ? undefined : body);
+      }
       response.writeHead(status, {
         'cache-control': 'no-cache',
-        ...headersFor(rules, new URL(request.url ?? '/', 'http://localhost').pathname),
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        ...hostHeaders(),
+        'content-type': type,
         'content-length': info.size,
       });
       if (request.method === 'HEAD') return void response.end();
       createReadStream(file).pipe(response);
+    }
+
+    /** The headers the build's `_headers` sets for this request's path. */
+    function hostHeaders(): Record<string, string> {
+      return headersFor(rules, new URL(request.url ?? '/', 'http://localhost').pathname);
+    }
+
+    /** The gzipped file, compressed once and kept while the file is unchanged. */
+    async function gzipped(file: string, mtime: number): Promise<Buffer> {
+      const cached = compressed.get(file);
+      if (cached?.mtime === mtime) return cached.body;
+      const body = gzipSync(await readFile(file), { level: 9 });
+      compressed.set(file, { mtime, body });
+      return body;
     }
 
     async function send404(): Promise<void> {

@@ -1,70 +1,48 @@
 /**
- * The site's icon, drawn here from a few shapes (three database nodes joined as a cluster on the
- * accent blue), so it needs no image tools and no network: `ICON_SVG` for browsers that take SVG,
- * and `iconPng(size)` rasterises the same shapes for the web app manifest, which needs PNGs.
+ * The site's icon as PNGs for the web app manifest (which needs raster icons to install the site),
+ * rasterised here from the shapes of `public/favicon.svg` (three nodes of a cluster on the accent
+ * blue), so it needs no image tools and no network. Keep the two drawings in step: a unit test
+ * compares them.
  */
 import { crc32, deflateSync } from 'node:zlib';
 
 type Rgba = readonly [number, number, number, number];
 
 const BACKGROUND: Rgba = [0x0b, 0x5c, 0xad, 255];
-const LINK: Rgba = [0x9c, 0xc7, 0xf2, 255];
-const BODY: Rgba = [0xff, 0xff, 0xff, 255];
-const LID: Rgba = [0xdb, 0xe9, 0xf7, 255];
+const WHITE: Rgba = [0xff, 0xff, 0xff, 255];
 
-/** The three nodes (cylinder centres) in the 512-unit square, and the cylinder's size. */
-const NODES = [
-  [256, 160],
-  [150, 340],
-  [362, 340],
-] as const;
-const HALF_WIDTH = 70;
-const HALF_HEIGHT = 55;
-const LID_RY = 22;
-const CORNER = 96;
-const LINK_HALF_WIDTH = 8;
+/** The favicon's geometry, in its 32-unit viewBox. */
+export const ICON_GEOMETRY = {
+  corner: 6,
+  nodes: [
+    [16, 9],
+    [8.5, 22],
+    [23.5, 22],
+  ],
+  nodeRadius: 4,
+  linkWidth: 2,
+} as const;
 
-const cylinderSvg = ([x, y]: readonly [number, number]): string =>
-  `<path d="M${x - HALF_WIDTH} ${y - HALF_HEIGHT}v${2 * HALF_HEIGHT}a${HALF_WIDTH} ${LID_RY} 0 0 0 ${2 * HALF_WIDTH} 0v${-2 * HALF_HEIGHT}z" fill="#fff"/>` +
-  `<ellipse cx="${x}" cy="${y - HALF_HEIGHT}" rx="${HALF_WIDTH}" ry="${LID_RY}" fill="#dbe9f7"/>`;
-
-export const ICON_SVG =
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512">' +
-  `<rect width="512" height="512" rx="${CORNER}" fill="#0b5cad"/>` +
-  `<path d="M256 160L150 340M256 160L362 340M150 340H362" stroke="#9cc7f2" stroke-width="${2 * LINK_HALF_WIDTH}"/>` +
-  NODES.map(cylinderSvg).join('') +
-  '</svg>\n';
-
-function inEllipse(u: number, v: number, cx: number, cy: number, rx: number, ry: number): boolean {
-  return ((u - cx) / rx) ** 2 + ((v - cy) / ry) ** 2 <= 1;
-}
-
-function nearSegment(u: number, v: number, [ax, ay]: readonly number[], [bx, by]: readonly number[]): boolean {
-  const [x1, y1, x2, y2] = [ax ?? 0, ay ?? 0, bx ?? 0, by ?? 0];
-  const t = Math.max(0, Math.min(1, ((u - x1) * (x2 - x1) + (v - y1) * (y2 - y1)) / ((x2 - x1) ** 2 + (y2 - y1) ** 2)));
-  return Math.hypot(u - (x1 + t * (x2 - x1)), v - (y1 + t * (y2 - y1))) <= LINK_HALF_WIDTH;
+function nearSegment(u: number, v: number, [x1, y1]: readonly number[], [x2, y2]: readonly number[]): boolean {
+  const [ax, ay, bx, by] = [x1 ?? 0, y1 ?? 0, x2 ?? 0, y2 ?? 0];
+  const t = Math.max(0, Math.min(1, ((u - ax) * (bx - ax) + (v - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  return Math.hypot(u - (ax + t * (bx - ax)), v - (ay + t * (by - ay))) <= ICON_GEOMETRY.linkWidth / 2;
 }
 
 function inRoundedSquare(u: number, v: number): boolean {
-  const dx = Math.max(CORNER - u, 0, u - (512 - CORNER));
-  const dy = Math.max(CORNER - v, 0, v - (512 - CORNER));
-  return u >= 0 && u <= 512 && v >= 0 && v <= 512 && Math.hypot(dx, dy) <= CORNER;
+  const { corner } = ICON_GEOMETRY;
+  const dx = Math.max(corner - u, 0, u - (32 - corner));
+  const dy = Math.max(corner - v, 0, v - (32 - corner));
+  return u >= 0 && u <= 32 && v >= 0 && v <= 32 && Math.hypot(dx, dy) <= corner;
 }
 
-/** The colour at a point of the 512-unit square (transparent outside the rounded square). */
+/** The colour at a point of the 32-unit square (transparent outside the rounded square). */
 export function colourAt(u: number, v: number): Rgba {
   if (!inRoundedSquare(u, v)) return [0, 0, 0, 0];
-  let colour = BACKGROUND;
-  const [top, left, right] = NODES;
-  if (nearSegment(u, v, top, left) || nearSegment(u, v, top, right) || nearSegment(u, v, left, right)) colour = LINK;
-  for (const [x, y] of NODES) {
-    const inBody =
-      (Math.abs(u - x) <= HALF_WIDTH && Math.abs(v - y) <= HALF_HEIGHT) ||
-      inEllipse(u, v, x, y + HALF_HEIGHT, HALF_WIDTH, LID_RY);
-    if (inBody) colour = BODY;
-    if (inEllipse(u, v, x, y - HALF_HEIGHT, HALF_WIDTH, LID_RY)) colour = LID;
-  }
-  return colour;
+  const [a, b, c] = ICON_GEOMETRY.nodes;
+  const onLink = nearSegment(u, v, a, b) || nearSegment(u, v, b, c) || nearSegment(u, v, c, a);
+  const onNode = ICON_GEOMETRY.nodes.some(([x, y]) => Math.hypot(u - x, v - y) <= ICON_GEOMETRY.nodeRadius);
+  return onLink || onNode ? WHITE : BACKGROUND;
 }
 
 /** RGBA pixels of the icon at `size`×`size`, each the average of 4×4 samples (anti-aliased edges). */
@@ -76,7 +54,7 @@ export function iconPixels(size: number): Uint8Array {
       const sum = [0, 0, 0, 0];
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
-          const colour = colourAt(((x + (sx + 0.5) / samples) * 512) / size, ((y + (sy + 0.5) / samples) * 512) / size);
+          const colour = colourAt(((x + (sx + 0.5) / samples) * 32) / size, ((y + (sy + 0.5) / samples) * 32) / size);
           // Premultiplied, so transparent samples do not darken the edge.
           for (let c = 0; c < 3; c++) sum[c] = (sum[c] ?? 0) + (colour[c] ?? 0) * (colour[3] / 255);
           sum[3] = (sum[3] ?? 0) + colour[3];

@@ -13,9 +13,9 @@ export const RENDERER_VERSION = 1;
 
 /**
  * The font the diagrams are measured with in Chromium at build time. Node boxes are sized from the
- * measured text, so the reader's font must not be wider. DejaVu Sans (Debian's default sans) is one of
- * the widest common sans-serif faces, and `diagrams.css` shows Verdana/DejaVu-like wide faces first, so
- * labels keep fitting their boxes on other systems.
+ * measured text, so the reader's font must not be wider. DejaVu Sans (Debian's default sans, metrics of
+ * Bitstream Vera) is among the widest common sans-serif faces; `diagrams.css` asks for it first, then
+ * Vera and Verdana, whose proportions it was drawn after, so labels keep fitting their boxes elsewhere.
  */
 export const DIAGRAM_FONT_FAMILY = '"DejaVu Sans", Verdana, sans-serif';
 

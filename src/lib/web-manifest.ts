@@ -17,7 +17,7 @@ export function webManifest(): Record<string, unknown> {
     theme_color: '#0b5cad',
     icons: [
       ...ICON_SIZES.map((size) => ({ src: `icon-${size}.png`, sizes: `${size}x${size}`, type: 'image/png' })),
-      { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+      { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
     ],
   };
 }

@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { colourAt, ICON_SVG, iconPng } from '../../src/lib/icon.ts';
+import { readFileSync } from 'node:fs';
+import { colourAt, ICON_GEOMETRY, iconPng } from '../../src/lib/icon.ts';
 import { webManifest } from '../../src/lib/web-manifest.ts';
 
 /** Reads a PNG written by encodePng back into its size and RGBA rows (filter 0 only). */
@@ -23,14 +24,19 @@ describe('the site icon', () => {
     const { width, height, pixel } = decode(iconPng(192));
     expect([width, height]).toEqual([192, 192]);
     expect(pixel(0, 0)).toEqual([0, 0, 0, 0]); // outside the rounded corner
-    expect(pixel(96, 10)).toEqual([0x0b, 0x5c, 0xad, 255]); // background
-    expect(pixel(96, 64)).toEqual([255, 255, 255, 255]); // body of the top node
+    expect(pixel(96, 110)).toEqual([0x0b, 0x5c, 0xad, 255]); // inside the triangle: background
+    expect(pixel(96, 54)).toEqual([255, 255, 255, 255]); // the top node, (16, 9) in the 32-unit drawing
+    expect(decode(iconPng(512)).width).toBe(512);
   });
 
-  it('draws the same shapes in the SVG', () => {
-    expect(colourAt(256, 160)).toEqual([255, 255, 255, 255]);
-    expect(ICON_SVG).toContain('<rect width="512" height="512" rx="96" fill="#0b5cad"/>');
-    expect(ICON_SVG.match(/<ellipse /g)).toHaveLength(3);
+  it('draws the shapes of public/favicon.svg', () => {
+    const svg = readFileSync('public/favicon.svg', 'utf8');
+    expect(svg).toContain(`rx="${ICON_GEOMETRY.corner}" fill="#0b5cad"`);
+    for (const [x, y] of ICON_GEOMETRY.nodes) {
+      expect(svg).toContain(`<circle cx="${x}" cy="${y}" r="${ICON_GEOMETRY.nodeRadius}" fill="#fff"/>`);
+      expect(colourAt(x, y)).toEqual([255, 255, 255, 255]);
+    }
+    expect(svg).toContain(`stroke-width="${ICON_GEOMETRY.linkWidth}"`);
   });
 
   it('is listed in the manifest with relative URLs that work under any base', () => {
@@ -39,7 +45,7 @@ describe('the site icon', () => {
     expect(manifest['icons']).toEqual([
       { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
       { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
-      { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+      { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
     ]);
   });
 });

@@ -5,8 +5,8 @@ import { transform } from '../support/hast.ts';
 describe('rehype-table-scroll', () => {
   it('wraps a table in a focusable, named scroll region', () => {
     expect(transform('<table><thead><tr><th>Question</th><th>Database</th></tr></thead></table>', wrapTables)).toBe(
-      '<div class="cde-table-scroll" tabindex="0" role="region" aria-label="Table: Question, Database">' +
-        '<table><thead><tr><th>Question</th><th>Database</th></tr></thead></table></div>',
+      '<section class="cde-table-scroll" tabindex="0" aria-label="Table: Question, Database">' +
+        '<table><thead><tr><th>Question</th><th>Database</th></tr></thead></table></section>',
     );
   });
 

@@ -1,0 +1,94 @@
+/**
+ * The site's size budgets (issue 9), checked on the sizes `page-weight.ts` reads from dist/.
+ * Gzipped bytes; 1 KB = 1,000 bytes. Deterministic: the same dist always gives the same answer.
+ */
+import { siteStylesheets, summarisePage, type SiteWeight } from './page-weight.ts';
+
+export interface Budgets {
+  /** A page's first visit with up to `includedFigures` diagrams. */
+  pageBytes: number;
+  /** How many diagrams `pageBytes` already allows for. */
+  includedFigures: number;
+  /** Added to a page's budget for each diagram beyond `includedFigures`. */
+  bytesPerExtraFigure: number;
+  /** JS that runs on a page without interaction (the theme and table-of-contents scripts), islands apart. */
+  pageJsBytes: number;
+  /** All the CSS of the whole site, each distinct stylesheet once. */
+  siteCssBytes: number;
+}
+
+export const BUDGETS: Budgets = {
+  pageBytes: 30_000,
+  includedFigures: 2,
+  bytesPerExtraFigure: 6_000,
+  pageJsBytes: 3_000,
+  siteCssBytes: 10_000,
+};
+
+export interface BudgetLine {
+  /** The page (`/articles/x/`), or `site` for site-wide budgets. */
+  scope: string;
+  budget: string;
+  actual: number;
+  limit: number;
+}
+
+export interface BudgetReport {
+  lines: BudgetLine[];
+  over: BudgetLine[];
+  /** Not sizes but reasons the sizes cannot be trusted: missing files, off-site requests. */
+  problems: string[];
+}
+
+/** The first-visit budget of a page with `figures` diagrams. */
+export function pageBudget(figures: number, budgets: Budgets = BUDGETS): number {
+  return budgets.pageBytes + Math.max(0, figures - budgets.includedFigures) * budgets.bytesPerExtraFigure;
+}
+
+/** Checks every page of the site, and the site's CSS, against the budgets. */
+export function checkBudgets(site: SiteWeight, budgets: Budgets = BUDGETS): BudgetReport {
+  const lines: BudgetLine[] = [];
+  const problems: string[] = [];
+  for (const page of site.pages) {
+    const summary = summarisePage(page);
+    const scope = `/${page.page}`;
+    const diagrams = page.figures === 1 ? '1 diagram' : `${page.figures} diagrams`;
+    lines.push({
+      scope,
+      budget: `first visit, all types (${diagrams})`,
+      actual: summary.firstVisit.gzip,
+      limit: pageBudget(page.figures, budgets),
+    });
+    lines.push({ scope, budget: 'JS run without interaction', actual: summary.js.gzip, limit: budgets.pageJsBytes });
+    for (const missing of page.missing) problems.push(`${scope}: ${missing} is not in the build output`);
+    for (const offsite of page.offsite) problems.push(`${scope}: ${offsite} loads from another host`);
+  }
+  const css = siteStylesheets(site).reduce((sum, sheet) => sum + sheet.gzip, 0);
+  lines.push({ scope: 'site', budget: 'CSS, every stylesheet once', actual: css, limit: budgets.siteCssBytes });
+  return { lines, over: lines.filter((line) => line.actual > line.limit), problems };
+}
+
+/** `12345` → `12.35 KB`. */
+export function formatKB(bytes: number): string {
+  return `${(bytes / 1000).toFixed(2)} KB`;
+}
+
+/** A plain-text table of budget lines, aligned for a terminal and readable as Markdown. */
+export function formatBudgetTable(lines: readonly BudgetLine[]): string {
+  const rows = [
+    ['Scope', 'Budget', 'Actual (gzip)', 'Limit', 'Over by'],
+    ...lines.map((line) => [
+      line.scope,
+      line.budget,
+      formatKB(line.actual),
+      formatKB(line.limit),
+      line.actual > line.limit ? formatKB(line.actual - line.limit) : '',
+    ]),
+  ];
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  const format = (row: string[]): string =>
+    `| ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  const rule = `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`;
+  const [header, ...body] = rows;
+  return [format(header ?? []), rule, ...body.map(format)].join('\n');
+}

@@ -1,0 +1,475 @@
+/**
+ * What a first visit to each page of a built site downloads, worked out from the dist folder
+ * alone (no browser, no network), so that size budgets are deterministic.
+ *
+ * For every HTML page it follows what loads without interaction: stylesheets and their
+ * `@import`/`url()` (fonts, images), scripts and their static `import`s, module preloads, icons,
+ * images. Dynamic `import()` is not followed: that is code loaded on demand. Islands loaded when
+ * they scroll into view are followed too but counted apart (see `docs/QUALITY.md`):
+ * - `<astro-island client="visible">` (Astro's own islands): its component and renderer modules;
+ * - any element with `data-island="<module URL>"`: that module, which a page script imports
+ *   when the element becomes visible.
+ *
+ * Sizes are bytes on disk ("raw") and gzip level 9 ("gzip"), one compressed stream per file.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { init as initLexer, parse as parseModule } from 'es-module-lexer';
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+
+export type AssetKind = 'html' | 'css' | 'js' | 'font' | 'image' | 'other';
+/** `first-visit`: loads on its own when the page opens. `island`: loads when an island becomes visible. */
+export type Loading = 'first-visit' | 'island';
+
+export interface Size {
+  raw: number;
+  gzip: number;
+}
+
+/** A file of dist/ that a page makes the browser download. */
+export interface PageAsset extends Size {
+  /** Path inside dist/, `/`-separated: `_astro/site.Ab12.css`. */
+  file: string;
+  kind: AssetKind;
+  loading: Loading;
+  /** What referenced it first, for reports: `<link rel=stylesheet>`, `@import in _astro/a.css`… */
+  via: string;
+}
+
+/** A `<script>` or `<style>` written into the HTML itself (its bytes are part of the HTML's). */
+export interface InlineCode extends Size {
+  kind: 'css' | 'js';
+  loading: Loading;
+  /** sha1 of the text, so that the same inline code on many pages counts once site-wide. */
+  hash: string;
+}
+
+export interface PageWeight {
+  /** The page's path relative to the base: `articles/replication/`, `` for the home page, `404.html`. */
+  page: string;
+  /** The HTML file inside dist/. */
+  file: string;
+  html: Size;
+  /** External files, each once, in discovery order. */
+  assets: PageAsset[];
+  inline: InlineCode[];
+  /** Diagrams: `<figure class="cde-figure">` elements that hold an inline `<svg>`. */
+  figures: number;
+  /** Elements that load code when visible (`astro-island[client=visible]`, `[data-island]`). */
+  islands: number;
+  /** References to this site that have no file in dist/ (`<url> (in <where>)`). */
+  missing: string[];
+  /** References to other hosts that would load on a first visit. */
+  offsite: string[];
+}
+
+export interface PageSummary {
+  page: string;
+  figures: number;
+  /** Everything a first visit downloads: the HTML and every first-visit asset (not islands). */
+  firstVisit: Size & { requests: number };
+  /** First-visit bytes by kind; `html` includes inline scripts and styles. */
+  byKind: Record<AssetKind, Size & { requests: number }>;
+  /** JS that runs without interaction: external first-visit scripts plus inline scripts, gzipped each. */
+  js: Size;
+  /** What islands load when they become visible (modules, and Astro's island runtime if inline). */
+  islands: Size & { count: number; requests: number };
+}
+
+export interface SiteWeight {
+  base: string;
+  pages: PageWeight[];
+}
+
+/** Level 9: what a host that pre-compresses static files serves. */
+export function gzipSize(content: string | Uint8Array): number {
+  return gzipSync(typeof content === 'string' ? Buffer.from(content) : content, { level: 9 }).length;
+}
+
+export function sizeOf(content: string | Uint8Array): Size {
+  const raw = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+  return { raw, gzip: gzipSize(content) };
+}
+
+/**
+ * Inline code travels inside the HTML's compressed stream, so alone it never costs more than
+ * its raw bytes (gzip's header makes a tiny snippet "grow" when compressed by itself).
+ */
+export function inlineSize(text: string): Size {
+  const size = sizeOf(text);
+  return { raw: size.raw, gzip: Math.min(size.raw, size.gzip) };
+}
+
+const FONT_EXTENSIONS = new Set(['.woff2', '.woff', '.ttf', '.otf', '.eot']);
+const IMAGE_EXTENSIONS = new Set(['.svg', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.ico']);
+const SCRIPT_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
+
+/** The kind of a file from its extension. */
+export function kindOfFile(file: string): AssetKind {
+  const extension = extname(file).toLowerCase();
+  if (extension === '.html') return 'html';
+  if (extension === '.css') return 'css';
+  if (extension === '.js' || extension === '.mjs') return 'js';
+  if (FONT_EXTENSIONS.has(extension)) return 'font';
+  if (IMAGE_EXTENSIONS.has(extension)) return 'image';
+  return 'other';
+}
+
+/** A reference found in a document, before it is resolved to a file. */
+export interface Reference {
+  url: string;
+  /** The kind the reference implies (`<link rel=stylesheet>` is CSS whatever the URL says). */
+  kind?: AssetKind;
+  loading: Loading;
+  via: string;
+}
+
+export interface HtmlReading {
+  references: Reference[];
+  inline: { kind: 'css' | 'js'; text: string; loading: Loading }[];
+  figures: number;
+  islands: number;
+}
+
+/**
+ * Astro's island runtime, written inline into pages that have islands: the `astro-island`
+ * element and its `client:*` directives. It exists only to load islands, so it counts with them.
+ */
+const ISLAND_RUNTIME =
+  /customElements\.define\(\s*["'`]astro-island["'`]|\(self\.Astro\s*\|\|\s*\(self\.Astro\s*=\s*\{\}\)\)/;
+
+function tokens(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
+}
+
+function stringProperty(element: Element, name: string): string | undefined {
+  const value = element.properties[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** The first URL of a `srcset` (the one a browser without better information picks). */
+function firstSrcsetUrl(srcset: string): string | undefined {
+  return srcset.split(',')[0]?.trim().split(/\s+/)[0] || undefined;
+}
+
+function hasSvgDescendant(element: Element): boolean {
+  return element.children.some(
+    (child) => child.type === 'element' && (child.tagName === 'svg' || hasSvgDescendant(child)),
+  );
+}
+
+/** Reads what an HTML page refers to, what code it carries inline, its diagrams and its islands. */
+export function readHtml(html: string): HtmlReading {
+  const tree: Root = fromHtml(html);
+  const reading: HtmlReading = { references: [], inline: [], figures: 0, islands: 0 };
+  const add = (url: string | undefined, via: string, kind?: AssetKind, loading: Loading = 'first-visit'): void => {
+    if (url) reading.references.push(kind ? { url, kind, via, loading } : { url, via, loading });
+  };
+
+  const walk = (nodes: ElementContent[] | Root['children'], inSvg: boolean): void => {
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      const element = node;
+      const tag = element.tagName;
+      const svg = inSvg || tag === 'svg';
+
+      if (tag === 'link') {
+        const rel = tokens(element.properties['rel']).map((token) => token.toLowerCase());
+        const href = stringProperty(element, 'href');
+        const as = stringProperty(element, 'as');
+        if (rel.includes('stylesheet')) add(href, '<link rel=stylesheet>', 'css');
+        else if (rel.includes('modulepreload')) add(href, '<link rel=modulepreload>', 'js');
+        else if (rel.includes('icon') || rel.includes('apple-touch-icon')) add(href, '<link rel=icon>', 'image');
+        else if (rel.includes('preload') || rel.includes('prefetch')) {
+          const kinds: Record<string, AssetKind> = { style: 'css', script: 'js', font: 'font', image: 'image' };
+          add(href, `<link rel=${rel.includes('preload') ? 'preload' : 'prefetch'}>`, as ? kinds[as] : undefined);
+        }
+      } else if (tag === 'script') {
+        const type = (stringProperty(element, 'type') ?? '').toLowerCase();
+        if (SCRIPT_TYPES.has(type)) {
+          const src = stringProperty(element, 'src');
+          if (src) add(src, '<script src>', 'js');
+          else {
+            const text = toString(element);
+            if (text.trim()) {
+              reading.inline.push({ kind: 'js', text, loading: ISLAND_RUNTIME.test(text) ? 'island' : 'first-visit' });
+            }
+          }
+        }
+      } else if (tag === 'style' && !svg) {
+        const text = toString(element);
+        if (text.trim()) reading.inline.push({ kind: 'css', text, loading: 'first-visit' });
+      } else if (tag === 'img' || (tag === 'input' && stringProperty(element, 'type') === 'image')) {
+        const srcset = stringProperty(element, 'srcSet');
+        add(stringProperty(element, 'src') ?? (srcset ? firstSrcsetUrl(srcset) : undefined), `<${tag}>`, 'image');
+      } else if (tag === 'source') {
+        const srcset = stringProperty(element, 'srcSet');
+        add(srcset ? firstSrcsetUrl(srcset) : stringProperty(element, 'src'), '<source>');
+      } else if (tag === 'video') {
+        add(stringProperty(element, 'poster'), '<video poster>', 'image');
+      } else if (svg && (tag === 'image' || tag === 'use')) {
+        const href = stringProperty(element, 'href') ?? stringProperty(element, 'xLinkHref');
+        // `#id` points inside the page itself; only external files cost a request.
+        if (href && !href.startsWith('#')) add(href.split('#')[0], `<${tag}> in <svg>`, 'image');
+      } else if (tag === 'figure' && tokens(element.properties['className']).includes('cde-figure')) {
+        if (hasSvgDescendant(element)) reading.figures += 1;
+      }
+
+      if (tag === 'astro-island') {
+        const client = stringProperty(element, 'client');
+        const loading: Loading = client === 'visible' ? 'island' : 'first-visit';
+        if (loading === 'island') reading.islands += 1;
+        const via = `<astro-island client=${client ?? '?'}>`;
+        for (const attribute of ['component-url', 'renderer-url', 'before-hydration-url']) {
+          add(stringProperty(element, attribute), via, 'js', loading);
+        }
+      }
+      const island = stringProperty(element, 'dataIsland');
+      if (island) {
+        reading.islands += 1;
+        add(island, `<${tag} data-island>`, 'js', 'island');
+      }
+
+      walk(element.children, svg);
+    }
+  };
+  walk(tree.children, false);
+  return reading;
+}
+
+/** `@import` targets and `url()` references of a stylesheet, in order. */
+export function readCssReferences(css: string): { url: string; kind?: AssetKind }[] {
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const found: { url: string; kind?: AssetKind }[] = [];
+  const IMPORT = /@import\s+(?:url\(\s*)?(["']?)([^"')\s;]+)\1\s*\)?[^;]*;/g;
+  for (const match of text.matchAll(IMPORT)) found.push({ url: match[2] ?? '', kind: 'css' });
+  const rest = text.replace(IMPORT, '');
+  for (const match of rest.matchAll(/url\(\s*(["']?)([^"')]*?)\1\s*\)/g)) {
+    const url = match[2] ?? '';
+    if (url && !url.startsWith('#')) found.push({ url });
+  }
+  return found;
+}
+
+let lexerReady: Promise<void> | undefined;
+
+/** The static imports of a JS module (not dynamic `import()`, which loads on demand). */
+export async function readJsImports(code: string, file = 'script'): Promise<string[]> {
+  lexerReady ??= initLexer;
+  await lexerReady;
+  let imports: ReturnType<typeof parseModule>[0];
+  try {
+    [imports] = parseModule(code, file);
+  } catch (error) {
+    throw new Error(`Cannot read the imports of ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  // d === -1: a static import or re-export; -2: import.meta; >= 0: dynamic import().
+  return imports.filter((entry) => entry.d === -1 && entry.n !== undefined).map((entry) => entry.n as string);
+}
+
+export type Resolution = { file: string } | { offsite: string } | undefined;
+
+/**
+ * Where a URL found in a document at `from` (a URL path on the site) points: a file of dist/,
+ * another host, or nothing to download (`data:`, `#fragment`, `mailto:`).
+ */
+export function resolveReference(url: string, from: string, base: string): Resolution {
+  if (/^(data|blob|mailto|tel|javascript|about):/i.test(url) || url.startsWith('#')) return undefined;
+  const origin = 'http://site.invalid';
+  let target: URL;
+  try {
+    target = new URL(url, origin + from);
+  } catch {
+    return undefined;
+  }
+  if (target.origin !== origin) return { offsite: target.href };
+  const path = decodeURIComponent(target.pathname);
+  if (!path.startsWith(base)) return { file: path };
+  const inside = path.slice(base.length);
+  return { file: inside === '' || inside.endsWith('/') ? `${inside}index.html` : inside };
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** Every HTML page in dist/, as paths inside it. */
+export async function listHtmlFiles(dist: string): Promise<string[]> {
+  return (await listFiles(dist)).filter((file) => file.endsWith('.html'));
+}
+
+/** `articles/x/index.html` → `articles/x/`; `404.html` stays. */
+export function pageOfFile(file: string): string {
+  return file === 'index.html' ? '' : file.replace(/(^|\/)index\.html$/, '$1');
+}
+
+/** Reads every page of a built site and what its first visit downloads. */
+export async function analyseSite(dist: string, options: { base?: string } = {}): Promise<SiteWeight> {
+  const base = options.base ?? '/';
+  const files = new Set(await listFiles(dist));
+  const contents = new Map<string, Promise<Buffer>>();
+  const read = (file: string): Promise<Buffer> => {
+    let content = contents.get(file);
+    if (!content) {
+      content = readFile(join(dist, file));
+      contents.set(file, content);
+    }
+    return content;
+  };
+  const sizes = new Map<string, Size>();
+  const sizeOfFile = async (file: string): Promise<Size> => {
+    let size = sizes.get(file);
+    if (!size) {
+      size = sizeOf(await read(file));
+      sizes.set(file, size);
+    }
+    return size;
+  };
+
+  const pages: PageWeight[] = [];
+  for (const file of [...files].filter((name) => name.endsWith('.html'))) {
+    const html = await read(file);
+    const reading = readHtml(html.toString('utf8'));
+    const page: PageWeight = {
+      page: pageOfFile(file),
+      file,
+      html: await sizeOfFile(file),
+      assets: [],
+      inline: reading.inline.map((code) => ({
+        kind: code.kind,
+        loading: code.loading,
+        hash: createHash('sha1').update(code.text).digest('hex'),
+        ...inlineSize(code.text),
+      })),
+      figures: reading.figures,
+      islands: reading.islands,
+      missing: [],
+      offsite: [],
+    };
+    const pageUrl = base + pageOfFile(file);
+    const queue: (Reference & { from: string })[] = reading.references.map((reference) => ({
+      ...reference,
+      from: pageUrl,
+    }));
+    const seen = new Map<string, PageAsset>();
+    while (queue.length > 0) {
+      const reference = queue.shift() as Reference & { from: string };
+      const resolved = resolveReference(reference.url, reference.from, base);
+      if (!resolved) continue;
+      if ('offsite' in resolved) {
+        if (reference.loading === 'first-visit') page.offsite.push(`${resolved.offsite} (${reference.via})`);
+        continue;
+      }
+      const target = resolved.file;
+      const known = seen.get(target);
+      if (known) {
+        // Reached by a first-visit path as well as an island's: it loads on the first visit.
+        if (known.loading === 'island' && reference.loading === 'first-visit') known.loading = 'first-visit';
+        else continue;
+      }
+      if (!files.has(target)) {
+        page.missing.push(`${reference.url} (${reference.via})`);
+        continue;
+      }
+      const kind = reference.kind ?? kindOfFile(target);
+      const asset: PageAsset = known ?? {
+        file: target,
+        kind,
+        loading: reference.loading,
+        via: reference.via,
+        ...(await sizeOfFile(target)),
+      };
+      if (!known) {
+        seen.set(target, asset);
+        page.assets.push(asset);
+      }
+      const from = base + target;
+      if (kind === 'css') {
+        const css = (await read(target)).toString('utf8');
+        for (const child of readCssReferences(css)) {
+          const via = `${child.kind === 'css' ? '@import' : 'url()'} in ${target}`;
+          queue.push({ ...child, loading: asset.loading, via, from });
+        }
+      } else if (kind === 'js') {
+        const code = (await read(target)).toString('utf8');
+        for (const url of await readJsImports(code, target)) {
+          queue.push({ url, kind: 'js', loading: asset.loading, via: `import in ${target}`, from });
+        }
+      }
+    }
+    pages.push(page);
+  }
+  return { base, pages };
+}
+
+function emptyTotals(): Size & { requests: number } {
+  return { raw: 0, gzip: 0, requests: 0 };
+}
+
+function addTo(total: Size & { requests?: number }, size: Size, requests = 1): void {
+  total.raw += size.raw;
+  total.gzip += size.gzip;
+  if (total.requests !== undefined) total.requests += requests;
+}
+
+/** A page's totals: first visit overall and by kind, the JS that runs, and the islands apart. */
+export function summarisePage(page: PageWeight): PageSummary {
+  const byKind = Object.fromEntries(
+    (['html', 'css', 'js', 'font', 'image', 'other'] as const).map((kind) => [kind, emptyTotals()]),
+  ) as PageSummary['byKind'];
+  const firstVisit = emptyTotals();
+  const islands = { ...emptyTotals(), count: page.islands };
+  const js: Size = { raw: 0, gzip: 0 };
+  addTo(byKind.html, page.html);
+  addTo(firstVisit, page.html);
+  for (const asset of page.assets) {
+    if (asset.loading === 'island') {
+      addTo(islands, asset);
+      continue;
+    }
+    addTo(byKind[asset.kind], asset);
+    addTo(firstVisit, asset);
+    if (asset.kind === 'js') addTo(js, asset);
+  }
+  for (const code of page.inline) {
+    if (code.kind !== 'js') continue;
+    // Inline code arrives inside the HTML: no request of its own, bytes already in the HTML's.
+    if (code.loading === 'island') addTo(islands, code, 0);
+    else addTo(js, code);
+  }
+  return { page: page.page, figures: page.figures, firstVisit, byKind, js, islands };
+}
+
+/** One stylesheet of the site: a file, or an inline `<style>` (counted once however many pages carry it). */
+export interface SiteStylesheet extends Size {
+  name: string;
+  pages: number;
+}
+
+/** Every distinct stylesheet any page loads (first visit or island), with its size. */
+export function siteStylesheets(site: SiteWeight): SiteStylesheet[] {
+  const sheets = new Map<string, SiteStylesheet>();
+  for (const page of site.pages) {
+    const entries: [string, Size][] = [
+      ...page.assets.filter((asset) => asset.kind === 'css').map((asset): [string, Size] => [asset.file, asset]),
+      ...page.inline
+        .filter((code) => code.kind === 'css')
+        .map((code): [string, Size] => [`inline <style> ${code.hash.slice(0, 8)}`, code]),
+    ];
+    for (const [name, size] of entries) {
+      const sheet = sheets.get(name);
+      if (sheet) sheet.pages += 1;
+      else sheets.set(name, { name, raw: size.raw, gzip: size.gzip, pages: 1 });
+    }
+  }
+  return [...sheets.values()];
+}
