@@ -115,9 +115,12 @@ async function makePortable(outDir: string): Promise<void> {
 }
 
 /**
- * One module script and its static imports as a single classic script. Dynamic imports stay
- * dynamic (a classic script may call import()), so code loaded on demand still loads on demand
- * from a web server; from `file://` it cannot load, which the search UI says plainly.
+ * One module script and everything it imports, statically or by a literal dynamic import (islands
+ * loaded on visibility), as a single classic script, which `file://` pages can run. An import()
+ * of a URL computed at run time stays a native import(): it works from a web server, and from
+ * `file://` it fails, which the code that does it must expect (search says it cannot run).
+ * Vite's preload helper mentions import.meta.url; it gets this script's folder (every script
+ * of the build sits in `_astro/`), read while the script first runs.
  */
 async function classicBundle(entry: string): Promise<string> {
   const esbuild = await import('esbuild');
@@ -129,17 +132,8 @@ async function classicBundle(entry: string): Promise<string> {
     target: 'es2022',
     write: false,
     logLevel: 'silent',
-    banner: { js: '"use strict";' },
-    plugins: [
-      {
-        name: 'keep-dynamic-imports',
-        setup(build) {
-          build.onResolve({ filter: /.*/ }, (args) =>
-            args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
-          );
-        },
-      },
-    ],
+    banner: { js: '"use strict";var __cdeScriptUrl=document.currentScript&&document.currentScript.src;' },
+    define: { 'import.meta.url': '__cdeScriptUrl', 'import.meta.resolve': 'undefined' },
   });
   const importMeta = result.warnings.find((warning) => warning.text.includes('import.meta'));
   if (importMeta) {
