@@ -10,6 +10,11 @@ import rehypeMermaidFigures from './src/plugins/rehype-mermaid-figures.ts';
 import { rehypeTableScroll } from './src/plugins/rehype-table-scroll.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { offline } from './src/integrations/offline.ts';
+import { rehypeFigureLinks } from './src/plugins/rehype-figure-links.ts';
+import { rehypeAnchorAliases } from './src/plugins/rehype-anchor-aliases.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { anchorRegistry } from './src/integrations/anchor-registry.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
 
 const { base, site, outDir, portable } = siteOptionsFromEnv(process.env);
 
@@ -31,6 +36,9 @@ export default defineConfig({
       rehypePlugins: [
         rehypeMermaidFigures,
         rehypeHeadingLinks,
+        // Reader features: self-links on figures, then aliases for renamed anchors (needs final ids).
+        rehypeFigureLinks,
+        rehypeAnchorAliases,
         rehypeExternalLinks,
         rehypeTableScroll,
         [rehypeBaseLinks, { base }],
@@ -46,8 +54,16 @@ export default defineConfig({
       defaultColor: false,
     },
   },
-  // offline() post-processes the finished build (portable URLs, CSP, service worker): keep it last.
-  integrations: [mdx(), linkCheck(), offline()],
+  integrations: [
+    mdx(),
+    linkCheck(),
+    // Reader features: published anchors are guarded, then the search index and sitemap are written.
+    anchorRegistry({ update: process.env.ANCHORS_UPDATE === '1' }),
+    searchIndex(),
+    sitemap(),
+    // offline() post-processes the finished build (portable URLs, CSP, service worker): keep it last.
+    offline(),
+  ],
   vite: {
     build: {
       // The portable build turns module scripts into classic ones; no preload helper to rewrite.

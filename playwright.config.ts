@@ -21,6 +21,8 @@ const chromium = findSystemChromium();
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
+  // Generous: axe on a long article takes seconds, and CI machines have 2 cores.
+  timeout: 60_000,
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
   workers: 2,
