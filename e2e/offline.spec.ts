@@ -20,7 +20,7 @@ async function waitForControl(page: Page): Promise<void> {
 }
 
 test.describe('offline after one visit', () => {
-  test('every page, style and script keeps working with the network down', async ({
+  test('every page, style, script and search keeps working with the network down', async ({
     page,
     context,
     offsiteRequests,
@@ -40,6 +40,12 @@ test.describe('offline after one visit', () => {
     // The theme script ran from the cache too.
     await page.goto(FIRST_ARTICLE);
     await expect(page.getByRole('combobox', { name: 'Theme' })).toBeVisible();
+    // Search, code and index, from the cache.
+    await page.keyboard.press('/');
+    await page.keyboard.type('quorum');
+    const dialog = page.getByRole('dialog', { name: 'Search' });
+    await expect(dialog.getByRole('status')).toContainText('for “quorum”');
+    await expect(dialog.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible();
     expect(offsiteRequests).toEqual([]);
     expect(pageProblems).toEqual([]);
     // A page that does not exist gets the cached not-found page, with its status.

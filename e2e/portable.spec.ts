@@ -112,9 +112,30 @@ for (const [offset, base] of [
           expect((await request.get(file)).status(), `${href} (from /${path})`).toBe(200);
         }
       }
+      // Search runs from a server, and its results lead to pages under this path.
+      await page.goto(`${server.url}${FIRST_ARTICLE}`);
+      await page.keyboard.press('/');
+      await page.keyboard.type('quorum');
+      const results = page.getByRole('dialog', { name: 'Search' }).getByRole('list', { name: 'Search results' });
+      const first = results.getByRole('link').first();
+      await expect(first).toBeVisible();
+      expect(await first.getAttribute('href')).toMatch(new RegExp(`^${base.replace(/\//g, '\\/')}`));
       expect(offsite).toEqual([]);
       expect(pageProblems).toEqual([]);
       expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations())).toEqual([]);
     });
   });
 }
+
+test('from a file, search says plainly it cannot run and offers the article index', async ({ page, pageProblems }) => {
+  await page.goto(`${root}${FIRST_ARTICLE}index.html`);
+  await page.getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  await expect(dialog.getByRole('status')).toHaveText(
+    'Search cannot run from a page opened as a file. Every article and glossary term is listed on the article index.',
+  );
+  await dialog.getByRole('link', { name: 'All articles and glossary terms' }).click();
+  await expect(page).toHaveURL(`${root}articles/index.html`);
+  await expect(page.locator('main h1')).toBeVisible();
+  expect(pageProblems).toEqual([]);
+});

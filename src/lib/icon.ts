@@ -10,6 +10,7 @@ type Rgba = readonly [number, number, number, number];
 
 const BACKGROUND: Rgba = [0x0b, 0x5c, 0xad, 255];
 const WHITE: Rgba = [0xff, 0xff, 0xff, 255];
+const TRANSPARENT: Rgba = [0, 0, 0, 0];
 
 /** The favicon's geometry, in its 32-unit viewBox. */
 export const ICON_GEOMETRY = {
@@ -23,49 +24,70 @@ export const ICON_GEOMETRY = {
   linkWidth: 2,
 } as const;
 
-function nearSegment(u: number, v: number, [x1, y1]: readonly number[], [x2, y2]: readonly number[]): boolean {
-  const [ax, ay, bx, by] = [x1 ?? 0, y1 ?? 0, x2 ?? 0, y2 ?? 0];
-  const t = Math.max(0, Math.min(1, ((u - ax) * (bx - ax) + (v - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
-  return Math.hypot(u - (ax + t * (bx - ax)), v - (ay + t * (by - ay))) <= ICON_GEOMETRY.linkWidth / 2;
+/** Distance from (u, v) to the segment from (ax, ay) to (bx, by). */
+function segmentDistance(u: number, v: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const t = Math.max(0, Math.min(1, ((u - ax) * dx + (v - ay) * dy) / (dx * dx + dy * dy)));
+  return Math.sqrt((u - (ax + t * dx)) ** 2 + (v - (ay + t * dy)) ** 2);
 }
 
 function inRoundedSquare(u: number, v: number): boolean {
   const { corner } = ICON_GEOMETRY;
   const dx = Math.max(corner - u, 0, u - (32 - corner));
   const dy = Math.max(corner - v, 0, v - (32 - corner));
-  return u >= 0 && u <= 32 && v >= 0 && v <= 32 && Math.hypot(dx, dy) <= corner;
+  return u >= 0 && u <= 32 && v >= 0 && v <= 32 && dx * dx + dy * dy <= corner * corner;
 }
+
+const [A, B, C] = ICON_GEOMETRY.nodes;
 
 /** The colour at a point of the 32-unit square (transparent outside the rounded square). */
 export function colourAt(u: number, v: number): Rgba {
-  if (!inRoundedSquare(u, v)) return [0, 0, 0, 0];
-  const [a, b, c] = ICON_GEOMETRY.nodes;
-  const onLink = nearSegment(u, v, a, b) || nearSegment(u, v, b, c) || nearSegment(u, v, c, a);
-  const onNode = ICON_GEOMETRY.nodes.some(([x, y]) => Math.hypot(u - x, v - y) <= ICON_GEOMETRY.nodeRadius);
-  return onLink || onNode ? WHITE : BACKGROUND;
+  if (!inRoundedSquare(u, v)) return TRANSPARENT;
+  const half = ICON_GEOMETRY.linkWidth / 2;
+  const r2 = ICON_GEOMETRY.nodeRadius ** 2;
+  for (const [x, y] of ICON_GEOMETRY.nodes) if ((u - x) ** 2 + (v - y) ** 2 <= r2) return WHITE;
+  if (
+    segmentDistance(u, v, A[0], A[1], B[0], B[1]) <= half ||
+    segmentDistance(u, v, B[0], B[1], C[0], C[1]) <= half ||
+    segmentDistance(u, v, C[0], C[1], A[0], A[1]) <= half
+  ) {
+    return WHITE;
+  }
+  return BACKGROUND;
 }
 
-/** RGBA pixels of the icon at `size`×`size`, each the average of 4×4 samples (anti-aliased edges). */
+/** RGBA pixels of the icon at `size`×`size`, each the average of 3×3 samples (anti-aliased edges). */
 export function iconPixels(size: number): Uint8Array {
   const pixels = new Uint8Array(size * size * 4);
-  const samples = 4;
+  const samples = 3;
+  const count = samples * samples;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const sum = [0, 0, 0, 0];
+      // Premultiplied sums, so transparent samples do not darken the edge.
+      let red = 0;
+      let green = 0;
+      let blue = 0;
+      let alpha = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
-          const colour = colourAt(((x + (sx + 0.5) / samples) * 32) / size, ((y + (sy + 0.5) / samples) * 32) / size);
-          // Premultiplied, so transparent samples do not darken the edge.
-          for (let c = 0; c < 3; c++) sum[c] = (sum[c] ?? 0) + (colour[c] ?? 0) * (colour[3] / 255);
-          sum[3] = (sum[3] ?? 0) + colour[3];
+          const [r, g, b, a] = colourAt(
+            ((x + (sx + 0.5) / samples) * 32) / size,
+            ((y + (sy + 0.5) / samples) * 32) / size,
+          );
+          red += (r * a) / 255;
+          green += (g * a) / 255;
+          blue += (b * a) / 255;
+          alpha += a;
         }
       }
-      const alpha = (sum[3] ?? 0) / samples ** 2;
       const offset = (y * size + x) * 4;
-      for (let c = 0; c < 3; c++) {
-        pixels[offset + c] = alpha === 0 ? 0 : Math.round(((sum[c] ?? 0) / samples ** 2) * (255 / alpha));
-      }
-      pixels[offset + 3] = Math.round(alpha);
+      const average = alpha / count;
+      const scale = alpha === 0 ? 0 : 255 / average / count;
+      pixels[offset] = Math.round(red * scale);
+      pixels[offset + 1] = Math.round(green * scale);
+      pixels[offset + 2] = Math.round(blue * scale);
+      pixels[offset + 3] = Math.round(average);
     }
   }
   return pixels;
