@@ -103,12 +103,12 @@ test.describe('a new build', () => {
 
       server.deploy(v2.dir);
       await page.reload();
-      const notice = page.getByRole('status').filter({ hasText: 'A new version of this site is available.' });
+      const notice = page.getByRole('status').getByText('A new version of this site is available.');
       await expect(notice).toBeVisible({ timeout: 30_000 });
       for (const theme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: theme });
         const axe = await new AxeBuilder({ page })
-          .include('cde-update-notice')
+          .include('.cde-update-notice')
           .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
           .analyze();
         expect(axe.violations.map((violation) => `${theme}: ${violation.id}`)).toEqual([]);

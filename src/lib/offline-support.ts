@@ -1,20 +1,16 @@
 /**
- * What the page may do given where it was opened from. A page opened from the disk (`file://`,
- * the portable build) can show every article, but cannot register a service worker, and cannot
- * run search (Pagefind loads its index and WebAssembly with fetch(), which browsers refuse for
- * files).
+ * Whether search can run where the page was opened. A page opened from the disk (`file://`, the
+ * portable build) shows every article, but cannot run search: Pagefind loads its code, index and
+ * WebAssembly by URL, which browsers refuse for files. (The service worker has its own check,
+ * shouldRegisterServiceWorker in sw-core.ts, so the two page scripts share no code chunk.)
  */
 
 /** The part of `location` these checks read. */
 export type Where = Pick<Location, 'protocol'>;
 
-function isHttp(where: Where): boolean {
-  return where.protocol === 'http:' || where.protocol === 'https:';
-}
-
 /** True when search can load: the page came from a web server. */
 export function canRunSearch(where: Where): boolean {
-  return isHttp(where);
+  return where.protocol === 'http:' || where.protocol === 'https:';
 }
 
 /**
@@ -25,12 +21,4 @@ export function searchUnavailableMessage(reason: 'file' | 'failed'): string {
   return reason === 'file'
     ? 'Search cannot run from a page opened as a file. Every article and glossary term is listed on the article index.'
     : 'Search could not load. Every article and glossary term is listed on the article index.';
-}
-
-/**
- * True when the page should register the service worker: a web page (never `file://`) in a
- * browser that has service workers, in a build that ships one.
- */
-export function shouldRegisterServiceWorker(where: Where, hasServiceWorker: boolean, enabled: boolean): boolean {
-  return enabled && hasServiceWorker && isHttp(where);
 }

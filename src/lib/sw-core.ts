@@ -55,3 +55,12 @@ export const OFFLINE_FALLBACK = '404.html';
 
 /** The message a page sends the waiting worker when the reader asks for the new version. */
 export const SKIP_WAITING = 'cde-skip-waiting';
+
+/**
+ * True when the page should register the service worker: a web page (never `file://`) in a
+ * browser that has service workers (`navigator.serviceWorker` is undefined where it has not, and
+ * on pages that are not secure contexts).
+ */
+export function shouldRegisterServiceWorker(where: Pick<Location, 'protocol'>, container: unknown): boolean {
+  return Boolean(container) && (where.protocol === 'http:' || where.protocol === 'https:');
+}

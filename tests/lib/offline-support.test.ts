@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canRunSearch, searchUnavailableMessage, shouldRegisterServiceWorker } from '../../src/lib/offline-support.ts';
+import { canRunSearch, searchUnavailableMessage } from '../../src/lib/offline-support.ts';
+import { shouldRegisterServiceWorker } from '../../src/lib/sw-core.ts';
 
 describe('what a page can do where it was opened', () => {
   it.each([
@@ -20,10 +21,11 @@ describe('what a page can do where it was opened', () => {
     );
   });
 
-  it('registers the service worker only from a web server, where the browser has one and the build ships one', () => {
-    expect(shouldRegisterServiceWorker({ protocol: 'https:' }, true, true)).toBe(true);
-    expect(shouldRegisterServiceWorker({ protocol: 'file:' }, true, true)).toBe(false);
-    expect(shouldRegisterServiceWorker({ protocol: 'https:' }, false, true)).toBe(false);
-    expect(shouldRegisterServiceWorker({ protocol: 'https:' }, true, false)).toBe(false);
+  it('registers the service worker only from a web server, in a browser that has service workers', () => {
+    const container = {};
+    expect(shouldRegisterServiceWorker({ protocol: 'https:' }, container)).toBe(true);
+    expect(shouldRegisterServiceWorker({ protocol: 'http:' }, container)).toBe(true);
+    expect(shouldRegisterServiceWorker({ protocol: 'file:' }, container)).toBe(false);
+    expect(shouldRegisterServiceWorker({ protocol: 'https:' }, undefined)).toBe(false);
   });
 });
