@@ -51,23 +51,34 @@ test('each island loads its code only when it scrolls into view, within budget',
     const top = await page.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeGreaterThan(500 + 200);
   }
-  expect(fetched(scripts, /quorum-island|\/island\./)).toEqual([]);
-  await expect(page.locator('.cde-quorum form')).toBeHidden();
+  expect(fetched(scripts, /quorum-island-|\/island-/)).toEqual([]);
+  await expect(page.locator('.cde-quorum__form')).toBeHidden();
 
   await page.locator('cde-quorum-calculator').scrollIntoViewIfNeeded();
-  await expect(page.locator('.cde-quorum form')).toBeVisible();
-  expect(fetched(scripts, /quorum-island/)).toHaveLength(1);
-  expect(fetched(scripts, /\/island\./)).toEqual([]);
+  await expect(page.locator('.cde-quorum__form')).toBeVisible();
+  expect(fetched(scripts, /quorum-island-/)).toHaveLength(1);
+  expect(fetched(scripts, /\/island-/)).toEqual([]);
   await expect(page.locator('cde-failover-sim')).not.toHaveAttribute('data-ready');
 
   await page.locator('cde-failover-sim').scrollIntoViewIfNeeded();
   await expect(page.locator('cde-failover-sim')).toHaveAttribute('data-ready', 'true');
-  expect(fetched(scripts, /\/island\./)).toHaveLength(1);
+  expect(fetched(scripts, /\/island-/)).toHaveLength(1);
+  // Each island's data-island names the very chunk it loaded (the budgets count it from there).
+  for (const selector of ['cde-quorum-calculator', 'cde-failover-sim']) {
+    const island = await page.locator(selector).getAttribute('data-island');
+    expect([...scripts.keys()]).toContain(new URL(island ?? '', page.url()).href);
+  }
 
-  const simulatorScripts = fetched(scripts, /FailoverSimulator|preload-helper|\/island\./);
-  expect(simulatorScripts).toHaveLength(3);
-  const sizes = await Promise.all(simulatorScripts.map((url) => scripts.get(url)));
-  const total = sizes.reduce((sum: number, size) => sum + (size ?? 0), 0);
+  // The island's bundle, and the loader, written inline into the page (IslandLoader.astro).
+  const [islandUrl] = fetched(scripts, /\/island-/);
+  const island = (await scripts.get(islandUrl ?? '')) ?? Infinity;
+  const loader = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('script:not([src])')].find((s) => s.textContent?.includes('data-island'))
+        ?.textContent,
+  );
+  expect(loader).toBeTruthy();
+  const total = island + gzipSync(loader ?? '', { level: 9 }).length;
   console.log(`failover simulator JavaScript: ${total} bytes gzipped`);
   expect(total).toBeLessThanOrEqual(SIMULATOR_BUDGET);
 });
@@ -167,7 +178,7 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('button', { name: 'Crash the primary' })).toBeHidden();
     await expect(page.getByRole('img', { name: /The cluster at t=/ })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Majority and tolerated failures by cluster size' })).toBeVisible();
-    await expect(page.locator('.cde-quorum form')).toBeHidden();
+    await expect(page.locator('.cde-quorum__form')).toBeHidden();
   });
 });
 
@@ -185,7 +196,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await openSimulator(page);
     await page.locator('cde-quorum-calculator').scrollIntoViewIfNeeded();
-    await expect(page.locator('.cde-quorum form')).toBeVisible();
+    await expect(page.locator('.cde-quorum__form')).toBeVisible();
     // A state with everything on show: a failover under way, a rejected setting, a cut node.
     await page.getByRole('button', { name: 'Crash the primary' }).click();
     await page.getByRole('button', { name: 'Cut node3 off' }).click();

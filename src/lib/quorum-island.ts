@@ -1,7 +1,8 @@
 /**
  * The quorum calculator's browser side: fills in the form that QuorumCalculator.astro renders hidden,
- * and shows it. Loaded on visibility by the component's loader.
+ * and shows it. Built as a bundle of its own and loaded on visibility (src/lib/islands.ts).
  */
+import { onMountRequest } from './islands.ts';
 import { evaluateQuorum, majority } from './quorum.ts';
 
 /** Offers 0..max in a select, keeping its value where it can; rebuilt only when max changes. */
@@ -15,9 +16,9 @@ function options(select: HTMLSelectElement, max: number, keep: number): number {
 }
 
 export function mount(root: HTMLElement): void {
-  const form = root.querySelector('form');
+  const form = root.querySelector<HTMLElement>('[data-form]');
   if (!form) return;
-  const field = (name: string) => form.elements.namedItem(name) as HTMLSelectElement;
+  const field = (name: string) => form.querySelector(`select[name="${name}"]`) as HTMLSelectElement;
   const [members, down, sideA] = [field('members'), field('down'), field('sideA')];
   const sideLabel = root.querySelector<HTMLElement>('[data-side-a]');
   const summary = root.querySelector<HTMLElement>('[data-summary]');
@@ -28,7 +29,7 @@ export function mount(root: HTMLElement): void {
   const update = (): void => {
     const n = Number(members.value);
     const d = options(down, n, Number(down.value));
-    const split = (form.elements.namedItem('mode') as RadioNodeList).value === 'split';
+    const split = form.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.value === 'split';
     const a = options(sideA, n - d, sideA.options.length > 0 ? Number(sideA.value) : Math.ceil((n - d) / 2));
     if (sideLabel) sideLabel.hidden = !split;
     const result = evaluateQuorum({ members: n, down: d, sideA: split ? a : null });
@@ -59,7 +60,8 @@ export function mount(root: HTMLElement): void {
   };
 
   form.addEventListener('change', update);
-  form.addEventListener('submit', (event) => event.preventDefault());
   update();
   form.hidden = false;
 }
+
+onMountRequest('cde-quorum-calculator', mount);

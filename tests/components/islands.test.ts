@@ -13,8 +13,9 @@ beforeAll(async () => {
 describe('FailoverSimulator', () => {
   it('renders a static figure, a sample run and the predicted window, with the live controls hidden', async () => {
     const html = await container.renderToString(FailoverSimulator, { props: { params: LAB_LIKE } });
+    // data-island: the URL of the island's own bundle (here, as the dev server serves it).
     expect(html).toMatch(
-      /<cde-failover-sim data-island="failover-simulator" data-params="[^"]+" data-seed="1" data-id="cde-sim">/,
+      /<cde-failover-sim data-island="[^"]*\/src\/lib\/patroni-sim\/island\.ts\?[^"]*" data-params="[^"]+" data-seed="1" data-id="cde-sim">/,
     );
     expect(html).toMatch(
       /<svg class="cde-sim-svg"[^>]*role="img" aria-labelledby="cde-sim-static-title cde-sim-static-desc">/,
@@ -74,9 +75,9 @@ describe('QuorumCalculator', () => {
       '8/5/3',
       '9/5/4',
     ]);
-    expect(html).toMatch(/<form class="cde-quorum__form" hidden>/);
+    expect(html).toMatch(/<div class="cde-quorum__form" data-form hidden>/);
     expect(html).toMatch(/<option value="5" selected>5<\/option>/);
-    expect(html).toContain('data-island="quorum-calculator"');
+    expect(html).toMatch(/<cde-quorum-calculator data-island="[^"]*\/src\/lib\/quorum-island\.ts\?[^"]*">/);
   });
 
   it('refuses an impossible size', async () => {
