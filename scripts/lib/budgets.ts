@@ -38,20 +38,6 @@ export interface BudgetException {
 }
 
 export const BUDGET_EXCEPTIONS: readonly BudgetException[] = [
-  ...['/articles/consensus-and-quorum/', '/articles/failover-and-split-brain/', '/interactive/'].map(
-    (scope): BudgetException => ({
-      scope,
-      budget: 'JS run without interaction',
-      limit: 3_700,
-      reason: "the islands' loader (about 0.6 KB) runs at first visit; it should load with the island",
-    }),
-  ),
-  {
-    scope: '/articles/lab-patroni-etcd/',
-    budget: 'JS run without interaction',
-    limit: 4_100,
-    reason: "the simulator's loader and the config files' copy buttons run at first visit",
-  },
   {
     scope: '/articles/lab-patroni-etcd/',
     budget: 'first visit',
