@@ -9,6 +9,11 @@ import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
 import rehypeMermaidFigures from './src/plugins/rehype-mermaid-figures.ts';
 import { rehypeTableScroll } from './src/plugins/rehype-table-scroll.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
+import { rehypeFigureLinks } from './src/plugins/rehype-figure-links.ts';
+import { rehypeAnchorAliases } from './src/plugins/rehype-anchor-aliases.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { anchorRegistry } from './src/integrations/anchor-registry.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
 
 const { base, site, outDir } = siteOptionsFromEnv(process.env);
 
@@ -30,6 +35,9 @@ export default defineConfig({
       rehypePlugins: [
         rehypeMermaidFigures,
         rehypeHeadingLinks,
+        // Reader features: self-links on figures, then aliases for renamed anchors (needs final ids).
+        rehypeFigureLinks,
+        rehypeAnchorAliases,
         rehypeExternalLinks,
         rehypeTableScroll,
         [rehypeBaseLinks, { base }],
@@ -45,7 +53,14 @@ export default defineConfig({
       defaultColor: false,
     },
   },
-  integrations: [mdx(), linkCheck()],
+  integrations: [
+    mdx(),
+    linkCheck(),
+    // Reader features: published anchors are guarded, then the search index and sitemap are written.
+    anchorRegistry({ update: process.env.ANCHORS_UPDATE === '1' }),
+    searchIndex(),
+    sitemap(),
+  ],
   vite: {
     build: {
       rolldownOptions: {

@@ -23,6 +23,11 @@ export const articleSchema = z.strictObject({
   lastReviewed: z.coerce.date(),
   /** Primary sources cited in the article; at least one. */
   sources: z.array(sourceSchema).min(1, 'list at least one primary source'),
+  /**
+   * Old anchors kept working after a heading or figure was renamed: `{ old-id: new-id }` puts an
+   * element with the old id at the new heading. See docs/AUTHORING.md, "Renaming a heading".
+   */
+  anchorAliases: z.record(slug.or(z.string().regex(/^fig-[a-z0-9-]+$/)), z.string().min(1)).default({}),
   /** Hide the article from the built site while it is being written. */
   draft: z.boolean().default(false),
 });

@@ -10,6 +10,11 @@ export const glossaryEntrySchema = z.strictObject({
   definition: z.string().min(20),
   /** Other names and abbreviations of the term. */
   aliases: z.array(z.string()).default([]),
+  /**
+   * Ids this entry had before (kebab-case): inbound links to /glossary/#old-id keep working.
+   * See docs/AUTHORING.md, "Renaming a heading".
+   */
+  formerIds: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id')).default([]),
   /** Root-relative links to where the site explains the term, e.g. /articles/replication/. */
   seeAlso: z.array(z.string().regex(/^\//, 'must be a root-relative link such as /articles/replication/')).default([]),
 });

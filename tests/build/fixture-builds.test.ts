@@ -60,6 +60,36 @@ describe('the build refuses bad content', () => {
     expect(result.output).toContain('content/articles/linking.mdx:20: /articles/not-written-yet/ (missing page)');
   });
 
+  it('refuses a published heading renamed without an alias, naming the page, the anchor and the fix', async () => {
+    const result = await buildFixture('renamed-heading');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'Anchor removed: /articles/replication/#synchronous-replication is published (content/anchors.json) but no ' +
+        'longer on the page. Links to it would break. Restore the id, or add "anchorAliases: { synchronous-replication: ' +
+        '<new-id> }" to the frontmatter of content/articles/replication.mdx so the old link lands on the new place.',
+    );
+  });
+
+  it('accepts the rename with an alias, and the old anchor lands on the new heading', async () => {
+    const result = await buildFixture('renamed-heading-aliased');
+    expect(result.output).not.toMatch(/error/i);
+    expect(result.ok).toBe(true);
+    const html = await readFile(join(result.outDir, 'articles/replication/index.html'), 'utf8');
+    expect(html).toContain(
+      '<h2 id="synchronous-commit"><span id="synchronous-replication" data-anchor-alias="synchronous-commit"></span>',
+    );
+  });
+
+  it('keeps a moved page working with a redirect that carries the anchor along', async () => {
+    const result = await buildFixture('moved-page');
+    expect(result.output).not.toMatch(/error/i);
+    expect(result.ok).toBe(true);
+    const html = await readFile(join(result.outDir, 'articles/copies/index.html'), 'utf8');
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=/articles/replication/">');
+    expect(html).toMatch(/location\.replace\(target \+ location\.hash\)/);
+    expect(html).toContain('<a href="/articles/replication/">');
+  });
+
   it('names the file and line of a link to a missing anchor', async () => {
     const result = await buildFixture('missing-anchor');
     expect(result.ok).toBe(false);

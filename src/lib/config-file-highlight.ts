@@ -1,0 +1,75 @@
+/**
+ * Build-time syntax highlighting for <ConfigFile>, with Shiki. The browser
+ * receives plain HTML: each token carries its light and dark colours as the
+ * CSS variables --shiki-light / --shiki-dark (dual themes, no default colour),
+ * and the site's stylesheet picks one with light-dark(), following the theme.
+ */
+import type { Element, ElementContent } from 'hast';
+import { codeToHtml, type ShikiTransformer } from 'shiki';
+import type { Excerpt } from './config-file-excerpt.ts';
+
+/** The same pair of themes as Markdown code blocks (astro.config.mjs): GitHub's high-contrast pair passes WCAG AA on every token. */
+export const CONFIG_FILE_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
+
+function note(text: string): Element {
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['cde-config__note'] },
+    children: [{ type: 'text', value: text }],
+  };
+}
+
+/**
+ * Numbers every line with its number in the real file (data-line, shown by
+ * CSS so it is never copied), marks highlighted lines, and puts each
+ * annotation in a block right under its line.
+ */
+function excerptTransformer(excerpt: Excerpt): ShikiTransformer {
+  return {
+    name: 'cde-config-excerpt',
+    pre(node) {
+      this.addClassToHast(node, 'cde-config__code');
+      // The excerpt scrolls sideways on narrow screens; make it reachable by keyboard.
+      node.properties.tabindex = 0;
+    },
+    line(node, index) {
+      const line = excerpt.lines[index - 1];
+      if (!line) return;
+      node.properties['data-line'] = String(line.number);
+      if (line.highlighted) this.addClassToHast(node, 'cde-config__hl');
+      if (line.annotation) this.addClassToHast(node, 'cde-config__annotated');
+    },
+    code(node) {
+      // Shiki separates lines with "\n" text nodes. After an annotated line,
+      // the note block takes the place of that newline.
+      const children: ElementContent[] = [];
+      let lineIndex = 0;
+      for (let i = 0; i < node.children.length; i++) {
+        const child = node.children[i];
+        if (!child) continue;
+        children.push(child);
+        if (child.type === 'element' && child.tagName === 'span') {
+          const annotation = excerpt.lines[lineIndex]?.annotation;
+          lineIndex++;
+          if (annotation) {
+            children.push(note(annotation));
+            const next = node.children[i + 1];
+            if (next?.type === 'text' && next.value === '\n') i++;
+          }
+        }
+      }
+      node.children = children;
+    },
+  };
+}
+
+/** Highlights the excerpt's lines and returns the `<pre>` HTML. */
+export async function highlightExcerpt(excerpt: Excerpt, lang: string): Promise<string> {
+  return codeToHtml(excerpt.text.replace(/\n$/, ''), {
+    lang,
+    themes: CONFIG_FILE_THEMES,
+    defaultColor: false,
+    transformers: [excerptTransformer(excerpt)],
+  });
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { GET } from '../../src/pages/og/[slug].png.ts';
+import { OG_HEIGHT, OG_WIDTH, pngSize, renderOgImage, titleSize } from '../../src/lib/og-image.ts';
+
+describe('Open Graph images', () => {
+  it('renders a 1200x630 PNG', async () => {
+    const png = await renderOgImage({
+      title: 'Replication: copies of one database on several nodes',
+      part: 'Part 2: How databases become clusters',
+    });
+    expect(pngSize(png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
+    expect([OG_WIDTH, OG_HEIGHT]).toEqual([1200, 630]);
+  });
+
+  it('draws the text: a different title gives a different image', async () => {
+    const a = await renderOgImage({ title: 'Quorum', part: 'Part 2: How databases become clusters' });
+    const b = await renderOgImage({ title: 'Sharding', part: 'Part 2: How databases become clusters' });
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
+  });
+
+  it('the route answers with a 1200x630 PNG for the article it is given', async () => {
+    // What getStaticPaths gives each article's page (the built site has one per article: e2e/reader.spec.ts).
+    const props = { title: 'Cluster vs. database: the short answer', part: 'Part 1: Foundations' };
+    const response = await GET({ props, params: { slug: 'cluster-vs-database' } } as unknown as Parameters<
+      typeof GET
+    >[0]);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(pngSize(new Uint8Array(await response.arrayBuffer()))).toEqual({ width: 1200, height: 630 });
+  });
+
+  it('shrinks long titles', () => {
+    expect(titleSize('Short')).toBeGreaterThan(
+      titleSize('A title that is much longer than the short one, past sixty-four'),
+    );
+  });
+
+  it('refuses bytes that are not a PNG', () => {
+    expect(() => pngSize(new Uint8Array(32))).toThrow('Not a PNG: the file does not start with the PNG signature.');
+  });
+});
