@@ -43,15 +43,16 @@ export default defineConfig({
       // and the benchmark's measurements are checked on fixture pages of their own: root only.
       testIgnore:
         target.name === 'root'
-          ? ['**/portable.spec.ts']
-          : ['**/portable.spec.ts', '**/a11y-chosen-theme.spec.ts', '**/bench-measures.spec.ts'],
+          ? ['**/portable.spec.ts', '**/bundle.spec.ts']
+          : ['**/portable.spec.ts', '**/bundle.spec.ts', '**/a11y-chosen-theme.spec.ts', '**/bench-measures.spec.ts'],
       use: { baseURL: `http://127.0.0.1:${target.port}${target.base}` },
       metadata: { dist: target.dist, base: target.base },
     })),
-    // The portable build (npm run build:portable): from file:// and under servers the tests start.
+    // The portable build (npm run build:portable): from file:// and under servers the tests start;
+    // and the offline bundle of both builds.
     {
       name: 'portable',
-      testMatch: /portable\.spec\.ts$/,
+      testMatch: /(portable|bundle)\.spec\.ts$/,
       use: { baseURL: `http://127.0.0.1:${port + 20001}/` },
       metadata: { dist: 'dist-portable' },
     },
