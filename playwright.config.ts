@@ -23,6 +23,8 @@ export default defineConfig({
   fullyParallel: true,
   // Generous: axe on a long article takes seconds, and CI machines have 2 cores.
   timeout: 60_000,
+  // Search loads Pagefind's index and WebAssembly on first open: slow on a loaded 2-core machine.
+  expect: { timeout: 15_000 },
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
   workers: 2,

@@ -100,8 +100,9 @@ try {
         }
         if (runs('anchors')) {
           const found = await listAnchors(browser, urlOf(page.page));
-          // Quick: the first anchor below the last figure of pages with figures. Full: every anchor.
-          const anchors = options.quick ? found.belowLastFigure.slice(0, 1) : found.anchors;
+          // Where diagrams could move the text a reader lands on: the anchors below a page's first
+          // diagram (quick: only the first one below its last diagram).
+          const anchors = options.quick ? found.belowLastFigure.slice(0, 1) : found.belowFirstFigure;
           page.anchors = [];
           for (const anchor of anchors) page.anchors.push(await measureAnchorShift(browser, urlOf(page.page), anchor));
           if (anchors.length > 0) log(`anchors /${page.page}: ${anchors.length}`);
@@ -114,7 +115,7 @@ try {
       notes.push(
         options.quick
           ? 'Anchors (quick run): on pages with diagrams, the first heading or figure below the last diagram.'
-          : 'Anchors: every h2, h3 and figure id in <main> (outside navigation) of every page.',
+          : 'Anchors: every h2, h3 and figure id in <main> (outside navigation) below the first diagram of each page with diagrams.',
       );
     }
   }

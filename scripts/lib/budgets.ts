@@ -25,6 +25,46 @@ export const BUDGETS: Budgets = {
   siteCssBytes: 10_000,
 };
 
+/**
+ * Known overages, each with a raised limit a little above today's size and the reason: a ratchet,
+ * so the page cannot grow further unnoticed. Every entry is open work (see issue 9's note), to be
+ * removed once the page is back under the ordinary budget.
+ */
+export interface BudgetException {
+  scope: string;
+  budget: 'first visit' | 'JS run without interaction';
+  limit: number;
+  reason: string;
+}
+
+export const BUDGET_EXCEPTIONS: readonly BudgetException[] = [
+  ...['/articles/consensus-and-quorum/', '/articles/failover-and-split-brain/', '/interactive/'].map(
+    (scope): BudgetException => ({
+      scope,
+      budget: 'JS run without interaction',
+      limit: 3_700,
+      reason: "the islands' loader (about 0.6 KB) runs at first visit; it should load with the island",
+    }),
+  ),
+  {
+    scope: '/articles/lab-patroni-etcd/',
+    budget: 'JS run without interaction',
+    limit: 4_100,
+    reason: "the simulator's loader and the config files' copy buttons run at first visit",
+  },
+  {
+    scope: '/articles/lab-patroni-etcd/',
+    budget: 'first visit',
+    limit: 39_000,
+    reason: 'the page shows the lab configuration files highlighted by Shiki, one span per token',
+  },
+];
+
+function limitFor(scope: string, budget: BudgetException['budget'], ordinary: number): number {
+  const exception = BUDGET_EXCEPTIONS.find((entry) => entry.scope === scope && entry.budget === budget);
+  return exception ? exception.limit : ordinary;
+}
+
 export interface BudgetLine {
   /** The page (`/articles/x/`), or `site` for site-wide budgets. */
   scope: string;
@@ -57,9 +97,14 @@ export function checkBudgets(site: SiteWeight, budgets: Budgets = BUDGETS): Budg
       scope,
       budget: `first visit, all types (${diagrams})`,
       actual: summary.firstVisit.gzip,
-      limit: pageBudget(page.figures, budgets),
+      limit: limitFor(scope, 'first visit', pageBudget(page.figures, budgets)),
     });
-    lines.push({ scope, budget: 'JS run without interaction', actual: summary.js.gzip, limit: budgets.pageJsBytes });
+    lines.push({
+      scope,
+      budget: 'JS run without interaction',
+      actual: summary.js.gzip,
+      limit: limitFor(scope, 'JS run without interaction', budgets.pageJsBytes),
+    });
     for (const missing of page.missing) problems.push(`${scope}: ${missing} is not in the build output`);
     for (const offsite of page.offsite) problems.push(`${scope}: ${offsite} loads from another host`);
   }

@@ -8,7 +8,10 @@
  * they scroll into view are followed too but counted apart (see `docs/QUALITY.md`):
  * - `<astro-island client="visible">` (Astro's own islands): its component and renderer modules;
  * - any element with `data-island="<module URL>"`: that module, which a page script imports
- *   when the element becomes visible.
+ *   when the element becomes visible;
+ * - any element with `data-island="<name>"` (not a URL): the island's loader is a page script
+ *   that `import()`s its module when the element becomes visible, so the dynamic imports of the
+ *   page's scripts count as the island.
  *
  * Sizes are bytes on disk ("raw") and gzip level 9 ("gzip"), one compressed stream per file.
  */
@@ -133,6 +136,8 @@ export interface HtmlReading {
   inline: { kind: 'css' | 'js'; text: string; loading: Loading }[];
   figures: number;
   islands: number;
+  /** Islands marked by name, whose code is the dynamic imports of the page's scripts. */
+  namedIslands: number;
 }
 
 /**
@@ -166,7 +171,7 @@ function hasSvgDescendant(element: Element): boolean {
 /** Reads what an HTML page refers to, what code it carries inline, its diagrams and its islands. */
 export function readHtml(html: string): HtmlReading {
   const tree: Root = fromHtml(html);
-  const reading: HtmlReading = { references: [], inline: [], figures: 0, islands: 0 };
+  const reading: HtmlReading = { references: [], inline: [], figures: 0, islands: 0, namedIslands: 0 };
   const add = (url: string | undefined, via: string, kind?: AssetKind, loading: Loading = 'first-visit'): void => {
     if (url) reading.references.push(kind ? { url, kind, via, loading } : { url, via, loading });
   };
@@ -232,7 +237,8 @@ export function readHtml(html: string): HtmlReading {
       const island = stringProperty(element, 'dataIsland');
       if (island) {
         reading.islands += 1;
-        add(island, `<${tag} data-island>`, 'js', 'island');
+        if (/[/.]/.test(island)) add(island, `<${tag} data-island>`, 'js', 'island');
+        else reading.namedIslands += 1;
       }
 
       walk(element.children, svg);
@@ -270,6 +276,14 @@ export async function readJsImports(code: string, file = 'script'): Promise<stri
   }
   // d === -1: a static import or re-export; -2: import.meta; >= 0: dynamic import().
   return imports.filter((entry) => entry.d === -1 && entry.n !== undefined).map((entry) => entry.n as string);
+}
+
+/** The `import()` targets of a JS module that are plain strings: code it loads on demand. */
+export async function readJsDynamicImports(code: string, file = 'script'): Promise<string[]> {
+  lexerReady ??= initLexer;
+  await lexerReady;
+  const [imports] = parseModule(code, file);
+  return imports.filter((entry) => entry.d >= 0 && entry.n !== undefined).map((entry) => entry.n as string);
 }
 
 export type Resolution = { file: string } | { offsite: string } | undefined;
@@ -403,6 +417,11 @@ export async function analyseSite(dist: string, options: { base?: string } = {})
         const code = (await read(target)).toString('utf8');
         for (const url of await readJsImports(code, target)) {
           queue.push({ url, kind: 'js', loading: asset.loading, via: `import in ${target}`, from });
+        }
+        if (reading.namedIslands > 0) {
+          for (const url of await readJsDynamicImports(code, target)) {
+            queue.push({ url, kind: 'js', loading: 'island', via: `import() in ${target}`, from });
+          }
         }
       }
     }
