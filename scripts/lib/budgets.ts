@@ -42,21 +42,27 @@ export const BUDGET_EXCEPTIONS: readonly BudgetException[] = [
     (scope): BudgetException => ({
       scope,
       budget: 'JS run without interaction',
-      limit: 3_700,
-      reason: "the islands' loader (about 0.6 KB) runs at first visit; it should load with the island",
+      limit: 4_200,
+      reason:
+        "the islands' loader (about 0.6 KB) runs at first visit; it should load with the island " +
+        '(and, like every page, the offline registration, about 0.4 KB: issue 7)',
     }),
   ),
   {
     scope: '/articles/lab-patroni-etcd/',
     budget: 'JS run without interaction',
-    limit: 4_100,
-    reason: "the simulator's loader and the config files' copy buttons run at first visit",
+    limit: 4_600,
+    reason:
+      "the simulator's loader and the config files' copy buttons run at first visit " +
+      '(and the offline registration, about 0.4 KB: issue 7)',
   },
   {
     scope: '/articles/lab-patroni-etcd/',
     budget: 'first visit',
-    limit: 39_000,
-    reason: 'the page shows the lab configuration files highlighted by Shiki, one span per token',
+    limit: 40_500,
+    reason:
+      'the page shows the lab configuration files highlighted by Shiki, one span per token ' +
+      "(and its Content Security Policy lists the hash of each token colour's style attribute: issue 7)",
   },
 ];
 
