@@ -9,13 +9,14 @@ import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
 import rehypeMermaidFigures from './src/plugins/rehype-mermaid-figures.ts';
 import { rehypeTableScroll } from './src/plugins/rehype-table-scroll.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
+import { offline } from './src/integrations/offline.ts';
 import { rehypeFigureLinks } from './src/plugins/rehype-figure-links.ts';
 import { rehypeAnchorAliases } from './src/plugins/rehype-anchor-aliases.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { anchorRegistry } from './src/integrations/anchor-registry.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 
-const { base, site, outDir } = siteOptionsFromEnv(process.env);
+const { base, site, outDir, portable } = siteOptionsFromEnv(process.env);
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -60,9 +61,13 @@ export default defineConfig({
     anchorRegistry({ update: process.env.ANCHORS_UPDATE === '1' }),
     searchIndex(),
     sitemap(),
+    // offline() post-processes the finished build (portable URLs, CSP, service worker): keep it last.
+    offline(),
   ],
   vite: {
     build: {
+      // The portable build turns module scripts into classic ones; no preload helper to rewrite.
+      ...(portable ? { modulePreload: false } : {}),
       rolldownOptions: {
         onwarn(warning, warn) {
           // Astro's own MDX output trips this bundler warning; harmless, reported upstream in

@@ -34,15 +34,31 @@ export default defineConfig({
     // A system Chromium when there is one (see scripts/ensure-browser.ts); else Playwright's own.
     launchOptions: chromium ? { executablePath: chromium, args: SYSTEM_CHROMIUM_ARGS } : {},
     trace: 'retain-on-failure',
+    // The service worker precaches the whole site in the background of every page view; only
+    // e2e/offline.spec.ts, which tests it, lets it register.
+    serviceWorkers: 'block',
   },
-  projects: TARGETS.map((target) => ({
-    name: target.name,
-    // Run once, on the root build: theme colours do not depend on the base path, and the
-    // benchmark's measurements are checked on fixture pages of their own.
-    testIgnore: target.name === 'root' ? [] : ['**/a11y-chosen-theme.spec.ts', '**/bench-measures.spec.ts'],
-    use: { baseURL: `http://127.0.0.1:${target.port}${target.base}` },
-    metadata: { dist: target.dist, base: target.base },
-  })),
+  projects: [
+    ...TARGETS.map((target) => ({
+      name: target.name,
+      // The portable build has a project of its own. Theme colours do not depend on the base path,
+      // and the benchmark's measurements are checked on fixture pages of their own: root only.
+      testIgnore:
+        target.name === 'root'
+          ? ['**/portable.spec.ts', '**/bundle.spec.ts']
+          : ['**/portable.spec.ts', '**/bundle.spec.ts', '**/a11y-chosen-theme.spec.ts', '**/bench-measures.spec.ts'],
+      use: { baseURL: `http://127.0.0.1:${target.port}${target.base}` },
+      metadata: { dist: target.dist, base: target.base },
+    })),
+    // The portable build (npm run build:portable): from file:// and under servers the tests start;
+    // and the offline bundle of both builds.
+    {
+      name: 'portable',
+      testMatch: /(portable|bundle)\.spec\.ts$/,
+      use: { baseURL: `http://127.0.0.1:${port + 20001}/` },
+      metadata: { dist: 'dist-portable' },
+    },
+  ],
   webServer: TARGETS.map((target) => ({
     command: `node scripts/serve.ts ${target.dist} --base ${target.base} --port ${target.port}`,
     url: `http://127.0.0.1:${target.port}${target.base}`,

@@ -41,8 +41,10 @@ export const BUDGET_EXCEPTIONS: readonly BudgetException[] = [
   {
     scope: '/articles/lab-patroni-etcd/',
     budget: 'first visit',
-    limit: 39_000,
-    reason: 'the page shows the lab configuration files highlighted by Shiki, one span per token',
+    limit: 40_500,
+    reason:
+      'the page shows the lab configuration files highlighted by Shiki, one span per token ' +
+      "(and its Content Security Policy lists the hash of each token colour's style attribute: issue 7)",
   },
 ];
 

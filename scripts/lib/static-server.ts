@@ -1,8 +1,9 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { headersFor, parseHeadersFile, type HeaderRule } from '../../src/lib/hosting.ts';
 
 /** Content types for what the build emits. */
 const TYPES: Record<string, string> = {
@@ -44,9 +45,13 @@ const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json|javascript)
 /**
  * A minimal static file server that behaves like ordinary hosts: `/x/` serves `/x/index.html`,
  * `/x` redirects to `/x/` when it is a folder, and a miss serves `404.html` with status 404.
+ * Like hosts that read one, it sends the headers of the build's `_headers` file (the Content
+ * Security Policy among them), so tests run under the policy the hosting guide ships.
  */
 export function createStaticServer({ root, base = '/', compress = false }: StaticServerOptions): Server {
   const rootDir = resolve(root);
+  const headersFile = join(rootDir, '_headers');
+  const rules: HeaderRule[] = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const compressed = new Map<string, { mtime: number; body: Buffer }>();
   return createServer((request, response) => {
     void (async () => {
@@ -76,21 +81,28 @@ export function createStaticServer({ root, base = '/', compress = false }: Stati
       if (compress && acceptsGzip && COMPRESSIBLE.test(type)) {
         const body = await gzipped(file, info.mtimeMs);
         response.writeHead(status, {
+          'cache-control': 'no-cache',
+          ...hostHeaders(),
           'content-type': type,
           'content-encoding': 'gzip',
           'content-length': body.byteLength,
-          'cache-control': 'no-cache',
           vary: 'accept-encoding',
         });
         return void response.end(request.method === 'HEAD' ? undefined : body);
       }
       response.writeHead(status, {
+        'cache-control': 'no-cache',
+        ...hostHeaders(),
         'content-type': type,
         'content-length': info.size,
-        'cache-control': 'no-cache',
       });
       if (request.method === 'HEAD') return void response.end();
       createReadStream(file).pipe(response);
+    }
+
+    /** The headers the build's `_headers` sets for this request's path. */
+    function hostHeaders(): Record<string, string> {
+      return headersFor(rules, new URL(request.url ?? '/', 'http://localhost').pathname);
     }
 
     /** The gzipped file, compressed once and kept while the file is unchanged. */

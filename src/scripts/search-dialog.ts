@@ -4,6 +4,7 @@
  * loads Pagefind's browser API from the `pagefind/` folder under the site's base URL, searches as
  * the reader types, and lists each matching page with its matching sections and excerpts.
  */
+import { canRunSearch, searchUnavailableMessage } from '../lib/offline-support.ts';
 import {
   describeResults,
   splitExcerpt,
@@ -57,12 +58,8 @@ function openSearch(dialog: HTMLDialogElement, opener: HTMLElement | null): void
     input.focus();
     input.select();
   }
-  if (location.protocol === 'file:') {
-    offerIndex(
-      status,
-      list,
-      'Search cannot run from a page opened as a file. Every article and glossary term is listed on the article index.',
-    );
+  if (!canRunSearch(location)) {
+    offerIndex(status, list, searchUnavailableMessage('file'));
     return;
   }
   if (!pagefind) {
@@ -74,11 +71,7 @@ function openSearch(dialog: HTMLDialogElement, opener: HTMLElement | null): void
         if (input.value.trim()) void run(input, status, list);
       },
       () => {
-        offerIndex(
-          status,
-          list,
-          'Search could not load. Every article and glossary term is listed on the article index.',
-        );
+        offerIndex(status, list, searchUnavailableMessage('failed'));
         pagefind = undefined;
       },
     );

@@ -26,6 +26,19 @@ describe('site options', () => {
     expect(() => siteOptionsFromEnv({ SITE_URL: 'example.org' })).toThrow(/must be an absolute http\(s\) URL/);
   });
 
+  it('builds the portable site under its marker base, into dist-portable, without a BASE_PATH', () => {
+    expect(siteOptionsFromEnv({ PORTABLE: '1' })).toEqual({
+      base: '/__cde_portable__/',
+      site: undefined,
+      outDir: './dist-portable',
+      portable: true,
+    });
+    expect(siteOptionsFromEnv({}).portable).toBe(false);
+    expect(() => siteOptionsFromEnv({ PORTABLE: '1', BASE_PATH: '/docs/' })).toThrow(
+      'PORTABLE=1 builds relative URLs that work under any path: leave BASE_PATH unset.',
+    );
+  });
+
   it('joins a root-relative path with the base', () => {
     expect(withBase('/articles/x/', '/docs/')).toBe('/docs/articles/x/');
     expect(withBase('/articles/x/', '/')).toBe('/articles/x/');

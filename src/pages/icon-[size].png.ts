@@ -1,0 +1,9 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { ICON_SIZES, iconPng } from '../lib/icon.ts';
+
+/** The site icon as PNGs, which installing the site needs (see manifest.webmanifest.ts). */
+export const getStaticPaths = (() =>
+  ICON_SIZES.map((size) => ({ params: { size: String(size) } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params }) =>
+  new Response(new Uint8Array(iconPng(Number(params['size']))), { headers: { 'content-type': 'image/png' } });
