@@ -60,6 +60,12 @@ export interface PageWeight {
   /** External files, each once, in discovery order. */
   assets: PageAsset[];
   inline: InlineCode[];
+  /**
+   * The page's first-visit inline scripts together, gzipped as one stream: they travel inside the
+   * HTML's compressed stream, so gzipping each alone would count a header and the shared words
+   * once per script.
+   */
+  inlineJs: Size;
   /** Diagrams: `<figure class="cde-figure">` elements that hold an inline `<svg>`. */
   figures: number;
   /** Elements that load code when visible (`astro-island[client=visible]`, `[data-island]`). */
@@ -77,7 +83,7 @@ export interface PageSummary {
   firstVisit: Size & { requests: number };
   /** First-visit bytes by kind; `html` includes inline scripts and styles. */
   byKind: Record<AssetKind, Size & { requests: number }>;
-  /** JS that runs without interaction: external first-visit scripts plus inline scripts, gzipped each. */
+  /** JS that runs without interaction: external first-visit scripts gzipped each, plus `inlineJs`. */
   js: Size;
   /** What islands load when they become visible (modules, and Astro's island runtime if inline). */
   islands: Size & { count: number; requests: number };
@@ -364,6 +370,12 @@ export async function analyseSite(dist: string, options: { base?: string } = {})
         hash: createHash('sha1').update(code.text).digest('hex'),
         ...inlineSize(code.text),
       })),
+      inlineJs: inlineSize(
+        reading.inline
+          .filter((code) => code.kind === 'js' && code.loading === 'first-visit')
+          .map((code) => code.text)
+          .join('\n'),
+      ),
       figures: reading.figures,
       islands: reading.islands,
       missing: [],
@@ -459,12 +471,9 @@ export function summarisePage(page: PageWeight): PageSummary {
     addTo(firstVisit, asset);
     if (asset.kind === 'js') addTo(js, asset);
   }
-  for (const code of page.inline) {
-    if (code.kind !== 'js') continue;
-    // Inline code arrives inside the HTML: no request of its own, bytes already in the HTML's.
-    if (code.loading === 'island') addTo(islands, code, 0);
-    else addTo(js, code);
-  }
+  // Inline code arrives inside the HTML: no request of its own, bytes already in the HTML's.
+  for (const code of page.inline) if (code.kind === 'js' && code.loading === 'island') addTo(islands, code, 0);
+  addTo(js, page.inlineJs);
   return { page: page.page, figures: page.figures, firstVisit, byKind, js, islands };
 }
 

@@ -1,3 +1,5 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -244,5 +246,28 @@ describe('inline code size', () => {
     expect(inlineSize('a')).toEqual({ raw: 1, gzip: 1 });
     const long = 'abc'.repeat(1000);
     expect(inlineSize(long).gzip).toBe(gzipSize(long));
+  });
+});
+
+describe('inline scripts of one page', () => {
+  it('count as one gzip stream, as they travel inside the HTML, islands apart', async () => {
+    const dist = await mkdtemp(join(tmpdir(), 'cde-inline-'));
+    try {
+      const first = 'document.querySelector("cde-toc")?.setAttribute("data-ready", "");';
+      const second = 'document.querySelector("cde-copy")?.setAttribute("data-ready", "");';
+      const runtime = '(self.Astro||(self.Astro={})).visible=async()=>{}';
+      await writeFile(
+        join(dist, 'index.html'),
+        `<html><body><script>${first}</script><script>${second}</script><script>${runtime}</script></body></html>`,
+      );
+      const [page] = (await analyseSite(dist)).pages;
+      if (!page) throw new Error('no page read');
+      const together = gzipSize(`${first}\n${second}`);
+      expect(page.inlineJs).toEqual({ raw: first.length + second.length + 1, gzip: together });
+      expect(together).toBeLessThan(gzipSize(first) + gzipSize(second));
+      expect(summarisePage(page).js).toEqual(page.inlineJs);
+    } finally {
+      await rm(dist, { recursive: true, force: true });
+    }
   });
 });
