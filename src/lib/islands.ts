@@ -13,9 +13,13 @@
 export const MOUNT_EVENT = 'cde-island-mount';
 
 /**
- * The loader side: when `element` comes within 200 px of the viewport, mark it and import its
- * island module (`data-island` is a root-relative URL), then ask the module to mount. Kept as small
- * as it can be: it runs on every page that has an island, inside the page's JavaScript budget.
+ * The loader side: when `element` comes within 200 px of the viewport, mark it and load its island
+ * code (`data-island` is its URL), then ask the code to mount. Kept as small as it can be: it runs
+ * on every page that has an island, inside the page's JavaScript budget.
+ *
+ * The code is added as a classic `<script src>` (once per URL), not `import()`ed: the bundles are
+ * self-contained IIFEs either way, and only a classic script also runs from `file://`, where the
+ * portable build is opened and browsers refuse module loads.
  */
 export function loadIsland(element: HTMLElement): void {
   const observer = new IntersectionObserver(
@@ -23,9 +27,13 @@ export function loadIsland(element: HTMLElement): void {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       observer.disconnect();
       element.dataset['mount'] = '';
-      void import(/* @vite-ignore */ element.dataset['island'] ?? '').then(() =>
-        document.dispatchEvent(new Event(MOUNT_EVENT)),
-      );
+      const src = new URL(element.dataset['island'] ?? '', location.href).href;
+      const mount = (): boolean => document.dispatchEvent(new Event(MOUNT_EVENT));
+      if ([...document.scripts].some((script) => script.src === src)) return void mount();
+      const script = document.createElement('script');
+      script.src = src;
+      script.onload = mount;
+      document.head.append(script);
     },
     { rootMargin: '0px 0px 200px 0px' },
   );
