@@ -212,3 +212,29 @@ test.describe('link previews', () => {
     expect(readFileSync(`${dist}/robots.txt`, 'utf8')).toContain('Sitemap: http');
   });
 });
+
+test.describe('glossary term previews', () => {
+  test('show on hover and focus, and Escape hides them without moving pointer or focus', async ({ page }) => {
+    await page.goto(FIRST_ARTICLE);
+    const term = page.locator('.cde-term').filter({ has: page.getByRole('link', { name: 'quorum', exact: true }) });
+    const preview = term.locator('.cde-term__preview');
+    await term.first().hover();
+    await expect(preview.first()).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(preview.first()).toBeHidden();
+    // Leaving and coming back shows it again.
+    await page.mouse.move(0, 0);
+    await term.first().hover();
+    await expect(preview.first()).toBeVisible();
+    await page.mouse.move(0, 0);
+
+    await term.first().getByRole('link').focus();
+    await expect(preview.first()).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(preview.first()).toBeHidden();
+    await expect(term.first().getByRole('link')).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect(preview.first()).toBeVisible();
+  });
+});

@@ -8,7 +8,7 @@ import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { listBuildFiles } from '../src/integrations/offline.ts';
+import { listBuildFiles } from '../src/lib/build-files.ts';
 import { mergePolicies } from '../src/lib/csp.ts';
 import { baseFromHeadersFile, hostingGuide, policyFromHeadersFile, serveJson } from '../src/lib/hosting.ts';
 import { precacheManifest } from '../src/lib/precache.ts';

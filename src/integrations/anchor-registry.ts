@@ -1,7 +1,8 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { listBuildFiles, pagePathOf } from '../lib/build-files.ts';
 import {
   compareRegistry,
   describeProblem,
@@ -82,15 +83,8 @@ export function anchorRegistry(options: AnchorRegistryOptions = {}): AstroIntegr
 
 /** Every built page except the 404 page, with its path without the base. */
 async function readPages(outDir: string, base: string) {
-  const entries = await readdir(outDir, { withFileTypes: true, recursive: true });
-  const files = entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => relative(outDir, file) !== '404.html');
+  const files = (await listBuildFiles(outDir)).filter((file) => file.endsWith('.html') && file !== '404.html');
   return Promise.all(
-    files.map(async (file) => {
-      const path = `/${relative(outDir, file).split(sep).join('/')}`.replace(/index\.html$/, '');
-      return readBuiltPage(path, await readFile(file, 'utf8'), base);
-    }),
+    files.map(async (file) => readBuiltPage(pagePathOf(file), await readFile(join(outDir, file), 'utf8'), base)),
   );
 }

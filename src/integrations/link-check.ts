@@ -1,7 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { listBuildFiles, pagePathOf } from '../lib/build-files.ts';
 import { findBrokenLinks, lineOf, readPageLinks, type BrokenLink } from '../lib/link-check.ts';
 
 /**
@@ -20,13 +21,13 @@ export function linkCheck(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const files = await listFiles(outDir);
+        const files = await listBuildFiles(outDir);
         const prefix = base.replace(/\/$/, '');
-        const urlOf = (file: string): string => `${prefix}/${relative(outDir, file).split(sep).join('/')}`;
+        const urlOf = (file: string): string => `${prefix}/${file}`;
         const pages = await Promise.all(
           files
             .filter((file) => file.endsWith('.html'))
-            .map(async (file) => readPageLinks(urlOf(file).replace(/index\.html$/, ''), await readFile(file, 'utf8'))),
+            .map(async (file) => readPageLinks(prefix + pagePathOf(file), await readFile(join(outDir, file), 'utf8'))),
         );
         const broken = findBrokenLinks(pages, new Set(files.map(urlOf)));
         if (broken.length === 0) {
@@ -41,11 +42,6 @@ export function linkCheck(): AstroIntegration {
       },
     },
   };
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
 }
 
 /** "content/articles/x.mdx:12: /articles/y/#z (missing anchor)", or the built page when no source is known. */

@@ -1,8 +1,16 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { buildPolicy, collectInline, insertCspMeta, mergeSources, type InlineSources } from '../lib/csp.ts';
+import { listBuildFiles } from '../lib/build-files.ts';
+import {
+  buildPolicy,
+  collectInline,
+  insertAfterCharset,
+  insertCspMeta,
+  mergeSources,
+  type InlineSources,
+} from '../lib/csp.ts';
 import { headersFile } from '../lib/hosting.ts';
 import { offsiteResources } from '../lib/offsite-resources.ts';
 import {
@@ -13,7 +21,6 @@ import {
   rewriteKind,
   ROOT_META_TAG,
 } from '../lib/portable-urls.ts';
-import { insertAfterCharset } from '../lib/csp.ts';
 import { precacheManifest } from '../lib/precache.ts';
 
 export interface OfflineBuildOptions {
@@ -54,15 +61,6 @@ export function offline(): AstroIntegration {
 }
 
 type Logger = Pick<AstroIntegrationLogger, 'info'>;
-
-/** Every file of a folder, as paths inside it with `/` separators. */
-export async function listBuildFiles(outDir: string): Promise<string[]> {
-  const entries = await readdir(outDir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-}
 
 export async function finishOfflineBuild(outDir: string, options: OfflineBuildOptions, logger: Logger): Promise<void> {
   const portable = options.base === PORTABLE_BASE;
@@ -123,6 +121,22 @@ async function makePortable(outDir: string): Promise<void> {
  * of the build sits in `_astro/`), read while the script first runs.
  */
 async function classicBundle(entry: string): Promise<string> {
+  const result = await classicScript(entry, {
+    banner: { js: '"use strict";var __cdeScriptUrl=document.currentScript&&document.currentScript.src;' },
+    define: { 'import.meta.url': '__cdeScriptUrl', 'import.meta.resolve': 'undefined' },
+  });
+  const importMeta = result.warnings.find((warning) => warning.text.includes('import.meta'));
+  if (importMeta) {
+    throw new Error(`Portable build: ${entry} uses import.meta, which a classic script cannot: ${importMeta.text}`);
+  }
+  return result.code;
+}
+
+/** esbuild, loaded only when needed: one minified classic (IIFE) script from `entry` and its imports. */
+async function classicScript(
+  entry: string,
+  extra: { banner?: { js: string }; define?: Record<string, string> } = {},
+): Promise<{ code: string; warnings: { text: string }[] }> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     entryPoints: [entry],
@@ -132,16 +146,11 @@ async function classicBundle(entry: string): Promise<string> {
     target: 'es2022',
     write: false,
     logLevel: 'silent',
-    banner: { js: '"use strict";var __cdeScriptUrl=document.currentScript&&document.currentScript.src;' },
-    define: { 'import.meta.url': '__cdeScriptUrl', 'import.meta.resolve': 'undefined' },
+    ...extra,
   });
-  const importMeta = result.warnings.find((warning) => warning.text.includes('import.meta'));
-  if (importMeta) {
-    throw new Error(`Portable build: ${entry} uses import.meta, which a classic script cannot: ${importMeta.text}`);
-  }
-  const output = result.outputFiles[0];
-  if (!output) throw new Error(`Portable build: esbuild wrote nothing for ${entry}.`);
-  return output.text;
+  const code = result.outputFiles[0]?.text;
+  if (!code) throw new Error(`esbuild wrote nothing for ${entry}.`);
+  return { code, warnings: result.warnings };
 }
 
 async function checkSelfContained(outDir: string, files: string[]): Promise<void> {
@@ -195,18 +204,7 @@ export async function writeServiceWorker(outDir: string, source: string): Promis
   const manifest = precacheManifest(
     await Promise.all(files.map(async (path) => ({ path, content: await readFile(join(outDir, path)) }))),
   );
-  const esbuild = await import('esbuild');
-  const result = await esbuild.build({
-    entryPoints: [source],
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]?.text;
-  if (!code) throw new Error(`esbuild wrote nothing for ${source}.`);
+  const { code } = await classicScript(source);
   const target = join(outDir, 'sw.js');
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, `self.CDE_PRECACHE=${JSON.stringify(manifest)};\n${code}`);

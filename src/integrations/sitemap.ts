@@ -1,7 +1,8 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { listBuildFiles, pagePathOf } from '../lib/build-files.ts';
 import { sitemapXml } from '../lib/sitemap.ts';
 
 /**
@@ -24,11 +25,9 @@ export function sitemap(): AstroIntegration {
           return;
         }
         const outDir = fileURLToPath(dir);
-        const entries = await readdir(outDir, { withFileTypes: true, recursive: true });
-        const paths = entries
-          .filter((entry) => entry.isFile() && entry.name === 'index.html')
-          .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-          .map((file) => `/${file.replace(/index\.html$/, '')}`);
+        const paths = (await listBuildFiles(outDir))
+          .filter((file) => file === 'index.html' || file.endsWith('/index.html'))
+          .map(pagePathOf);
         const pages: string[] = [];
         for (const path of paths.sort()) {
           const html = await readFile(join(outDir, path, 'index.html'), 'utf8');

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { selfLink } from '../lib/self-link.ts';
 
 export interface FigureLinksOptions {
   /** Words read by screen readers before the caption. */
@@ -34,25 +35,7 @@ export function addFigureLinks(tree: Root, label = 'Link to figure'): void {
       (child): child is Element => child.type === 'element' && child.tagName === 'figcaption',
     );
     const name = caption ? toString(caption).trim() : id;
-    const link: Element = {
-      type: 'element',
-      tagName: 'a',
-      properties: { className: ['cde-heading-link'], href: `#${id}` },
-      children: [
-        {
-          type: 'element',
-          tagName: 'span',
-          properties: { className: ['cde-sr-only'] },
-          children: [{ type: 'text', value: `${label}: ${name}` }],
-        },
-        {
-          type: 'element',
-          tagName: 'span',
-          properties: { ariaHidden: 'true' },
-          children: [{ type: 'text', value: '#' }],
-        },
-      ],
-    };
+    const link = selfLink(id, label, name);
     if (caption) {
       caption.children.push({ type: 'text', value: ' ' }, link);
     } else {

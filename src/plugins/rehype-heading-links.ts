@@ -1,8 +1,9 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { selfLink } from '../lib/self-link.ts';
 
 type Parent = { children: RootContent[] };
-import { toString } from 'hast-util-to-string';
 
 /** Headings that get a self-link: the ones the table of contents lists. */
 const LINKED_HEADINGS = new Set(['h2', 'h3']);
@@ -51,25 +52,7 @@ export function addHeadingLinks(tree: Root, label = 'Link to section'): void {
 }
 
 function wrapHeading(heading: Element, id: string, text: string, label: string): Element {
-  const link: Element = {
-    type: 'element',
-    tagName: 'a',
-    properties: { className: ['cde-heading-link'], href: `#${id}` },
-    children: [
-      {
-        type: 'element',
-        tagName: 'span',
-        properties: { className: ['cde-sr-only'] },
-        children: [{ type: 'text', value: `${label}: ${text}` }],
-      },
-      {
-        type: 'element',
-        tagName: 'span',
-        properties: { ariaHidden: 'true' },
-        children: [{ type: 'text', value: '#' }],
-      },
-    ],
-  };
+  const link = selfLink(id, label, text);
   const children: ElementContent[] = [heading, link];
   return {
     type: 'element',
