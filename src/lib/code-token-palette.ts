@@ -44,3 +44,9 @@ export const CODE_FONT_CLASSES: Readonly<Record<string, { property: string; valu
   'cde-t-bold': { property: 'font-weight', value: 'bold' },
   'cde-t-underline': { property: 'text-decoration', value: 'underline' },
 };
+
+/**
+ * Astro's Markdown highlighter marks the `+`/`-` of each diff line unselectable with a style
+ * attribute of its own (`user-select: none;`); it becomes this class.
+ */
+export const CODE_UNSELECTABLE_CLASS = 'cde-t-unselectable';

@@ -1,6 +1,12 @@
 import type { Element, ElementContent } from 'hast';
 import type { ShikiTransformer } from 'shiki';
-import { CODE_FONT_CLASSES, CODE_TEXT_COLOUR, CODE_TOKEN_PALETTE, type ColourPair } from '../lib/code-token-palette.ts';
+import {
+  CODE_FONT_CLASSES,
+  CODE_TEXT_COLOUR,
+  CODE_TOKEN_PALETTE,
+  CODE_UNSELECTABLE_CLASS,
+  type ColourPair,
+} from '../lib/code-token-palette.ts';
 
 export interface TokenClassOptions {
   /** Class name → the colour pair it stands for. */
@@ -82,6 +88,9 @@ export function tokenClasses(style: string, options: TokenClassOptions = SITE_OP
   return classes;
 }
 
+/** The style Astro's own line transformer (which runs first) puts on the +/- of a diff line. */
+const ASTRO_DIFF_MARK_STYLE = 'user-select: none;';
+
 /** A token span with no attributes left is only its text. */
 function isBare(node: ElementContent): node is Element {
   return node.type === 'element' && node.tagName === 'span' && Object.keys(node.properties).length === 0;
@@ -113,6 +122,12 @@ export function shikiTokenClasses(options: TokenClassOptions = SITE_OPTIONS): Sh
       for (const name of classes) this.addClassToHast(node, name);
     },
     line(node) {
+      for (const child of node.children) {
+        if (child.type === 'element' && child.properties['style'] === ASTRO_DIFF_MARK_STYLE) {
+          delete child.properties['style'];
+          this.addClassToHast(child, CODE_UNSELECTABLE_CLASS);
+        }
+      }
       node.children = node.children.flatMap((child) => (isBare(child) ? child.children : [child]));
     },
     pre(node) {

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import postcss, { type Rule } from 'postcss';
 import { describe, expect, it } from 'vitest';
-import { CODE_FONT_CLASSES, CODE_TEXT_COLOUR, CODE_TOKEN_PALETTE } from '../../src/lib/code-token-palette.ts';
+import {
+  CODE_FONT_CLASSES,
+  CODE_TEXT_COLOUR,
+  CODE_TOKEN_PALETTE,
+  CODE_UNSELECTABLE_CLASS,
+} from '../../src/lib/code-token-palette.ts';
 
 /** Selector → its declarations (`color` → `light-dark(…)`), for every rule of global.css. */
 function rulesOf(css: string): Map<string, Map<string, string>> {
@@ -32,8 +37,16 @@ describe('the code token palette and global.css', () => {
     }
   });
 
+  it('makes the diff marks unselectable', () => {
+    expect(rules.get(`.${CODE_UNSELECTABLE_CLASS}`)?.get('user-select')).toBe('none');
+  });
+
   it('styles no token class the palette does not define', () => {
-    const defined = [...Object.keys(CODE_TOKEN_PALETTE), ...Object.keys(CODE_FONT_CLASSES)].map((name) => `.${name}`);
+    const defined = [
+      ...Object.keys(CODE_TOKEN_PALETTE),
+      ...Object.keys(CODE_FONT_CLASSES),
+      CODE_UNSELECTABLE_CLASS,
+    ].map((name) => `.${name}`);
     expect(tokenSelectors.filter((selector) => !defined.includes(selector))).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { codeToHtml } from 'shiki';
+import { codeToHtml, type ShikiTransformer } from 'shiki';
 import { describe, expect, it } from 'vitest';
 import { CODE_THEMES } from '../../src/lib/code-token-palette.ts';
 import { shikiTokenClasses, tokenClasses } from '../../src/plugins/shiki-token-classes.ts';
@@ -32,6 +32,29 @@ describe('shikiTokenClasses', () => {
 
   it('adds a class for a font style both themes set', async () => {
     expect(await highlight(markdownEmphasis, 'md')).toContain('<span class="cde-t-italic">*slow*</span>');
+  });
+
+  it('turns the unselectable diff mark Astro adds into a class', async () => {
+    // Stands in for Astro's own line transformer, which runs before the site's.
+    const astroDiffMark: ShikiTransformer = {
+      line(node) {
+        node.children.unshift({
+          type: 'element',
+          tagName: 'span',
+          properties: { style: 'user-select: none;' },
+          children: [{ type: 'text', value: '+' }],
+        });
+      },
+    };
+    const html = await codeToHtml(yamlKeyValue, {
+      lang: 'yaml',
+      themes: CODE_THEMES,
+      defaultColor: false,
+      transformers: [astroDiffMark, shikiTokenClasses()],
+    });
+    expect(html).toContain(
+      '<span class="line"><span class="cde-t-unselectable">+</span><span class="cde-t-green">ttl</span>',
+    );
   });
 });
 
