@@ -86,7 +86,7 @@ export async function clearCaches(dir: string): Promise<void> {
  * synthetic articles are pages content/anchors.json does not know, which would fail the build.
  */
 function buildEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env, ANCHORS_UPDATE: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ANCHORS_UPDATE: '1' };
   delete env['OUT_DIR'];
   delete env['SITE_URL'];
   return env;
