@@ -15,6 +15,8 @@ import { rehypeAnchorAliases } from './src/plugins/rehype-anchor-aliases.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { anchorRegistry } from './src/integrations/anchor-registry.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
+import { shikiTokenClasses } from './src/plugins/shiki-token-classes.ts';
+import { CODE_THEMES } from './src/lib/code-token-palette.ts';
 
 const { base, site, outDir, portable } = siteOptionsFromEnv(process.env);
 
@@ -50,8 +52,10 @@ export default defineConfig({
       excludeLangs: ['mermaid'],
     },
     shikiConfig: {
-      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+      themes: CODE_THEMES,
       defaultColor: false,
+      // Token colours as classes, not style attributes: smaller pages, no CSP hashes (issue 9).
+      transformers: [shikiTokenClasses()],
     },
   },
   integrations: [

@@ -80,9 +80,13 @@ export async function clearCaches(dir: string): Promise<void> {
   await rm(join(dir, 'dist'), { recursive: true, force: true });
 }
 
-/** The environment of a default build: no OUT_DIR or SITE_URL from the caller's shell. */
+/**
+ * The environment of a default build: no OUT_DIR or SITE_URL from the caller's shell. The anchor
+ * registry is rewritten rather than checked (ANCHORS_UPDATE=1, the same work): the scale run's
+ * synthetic articles are pages content/anchors.json does not know, which would fail the build.
+ */
 function buildEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, ANCHORS_UPDATE: '1' };
   delete env['OUT_DIR'];
   delete env['SITE_URL'];
   return env;

@@ -41,10 +41,12 @@ export const BUDGET_EXCEPTIONS: readonly BudgetException[] = [
   {
     scope: '/articles/lab-patroni-etcd/',
     budget: 'first visit',
-    limit: 40_500,
+    // Was 40.5 KB (38.9 KB built) for Shiki's per-token style attributes and their CSP hashes; both
+    // are gone (token classes, no style attributes), and the page is 36.8 KB (36.9 KB nested).
+    limit: 37_200,
     reason:
-      'the page shows the lab configuration files highlighted by Shiki, one span per token ' +
-      "(and its Content Security Policy lists the hash of each token colour's style attribute: issue 7)",
+      'the page is long: ten highlighted excerpts of the lab files (about 190 lines), a failover ' +
+      'simulator drawn in the HTML and two diagrams; under 30 KB means shorter excerpts or two pages',
   },
 ];
 

@@ -191,8 +191,8 @@ async function applyCsp(outDir: string, files: string[]): Promise<string> {
   }
   if (forbidden.length > 0) {
     throw new Error(
-      `Inline event handlers and javascript: URLs cannot pass the Content Security Policy:\n${forbidden.join('\n')}\n` +
-        'Attach the handler from a <script> (addEventListener) instead.',
+      `Inline event handlers, javascript: URLs and style attributes cannot pass the Content Security Policy:\n${forbidden.join('\n')}\n` +
+        'Attach a handler from a <script> (addEventListener), and style with a class in a stylesheet.',
     );
   }
   return buildPolicy(mergeSources(all), { wasm, header: true });

@@ -1,15 +1,15 @@
 /**
  * Build-time syntax highlighting for <ConfigFile>, with Shiki. The browser
- * receives plain HTML: each token carries its light and dark colours as the
- * CSS variables --shiki-light / --shiki-dark (dual themes, no default colour),
- * and the site's stylesheet picks one with light-dark(), following the theme.
+ * receives plain HTML: each token's light and dark colours (dual themes, no
+ * default colour) become a palette class (src/plugins/shiki-token-classes.ts),
+ * whose rule in the site's stylesheet picks one with light-dark(), following
+ * the theme.
  */
 import type { Element, ElementContent } from 'hast';
 import { codeToHtml, type ShikiTransformer } from 'shiki';
+import { shikiTokenClasses } from '../plugins/shiki-token-classes.ts';
+import { CODE_THEMES } from './code-token-palette.ts';
 import type { Excerpt } from './config-file-excerpt.ts';
-
-/** The same pair of themes as Markdown code blocks (astro.config.mjs): GitHub's high-contrast pair passes WCAG AA on every token. */
-export const CONFIG_FILE_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
 
 function note(text: string): Element {
   return {
@@ -68,8 +68,9 @@ function excerptTransformer(excerpt: Excerpt): ShikiTransformer {
 export async function highlightExcerpt(excerpt: Excerpt, lang: string): Promise<string> {
   return codeToHtml(excerpt.text.replace(/\n$/, ''), {
     lang,
-    themes: CONFIG_FILE_THEMES,
+    // The same pair of themes as Markdown code blocks (astro.config.mjs).
+    themes: CODE_THEMES,
     defaultColor: false,
-    transformers: [excerptTransformer(excerpt)],
+    transformers: [excerptTransformer(excerpt), shikiTokenClasses()],
   });
 }

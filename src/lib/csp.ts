@@ -1,10 +1,11 @@
 /**
  * The Content Security Policy, computed from the built pages: pure functions over HTML text.
  *
- * Every inline script, inline `<style>` and `style=""` attribute a page really contains is hashed
- * (sha256, base64, as CSP Level 3 specifies), so the policy needs no 'unsafe-inline'. Style
- * attributes (Shiki writes its token colours as custom properties in them) need 'unsafe-hashes'
- * next to their hashes; that allows exactly those attribute values and nothing else.
+ * Every inline script and inline `<style>` a page really contains is hashed (sha256, base64, as
+ * CSP Level 3 specifies), so the policy needs no 'unsafe-inline'. Pages have no `style=""`
+ * attributes: code colours are classes (src/plugins/shiki-token-classes.ts) and diagrams use
+ * presentation attributes (src/lib/diagram-figure.ts). A style attribute would need
+ * 'unsafe-hashes' beside its hash, so one fails the build instead, like an inline event handler.
  */
 import { createHash } from 'node:crypto';
 import type { Element, Root, Text } from 'hast';
@@ -17,9 +18,10 @@ export interface InlineSources {
   scripts: string[];
   /** Text of each `<style>` element (HTML or inside inline SVG). */
   styles: string[];
-  /** Each distinct `style` attribute value. */
-  styleAttributes: string[];
-  /** Inline event handlers and javascript: URLs, which no hash can allow: `<a onclick>`. */
+  /**
+   * What the policy will not allow: inline event handlers and javascript: URLs, which no hash can
+   * allow (`<a onclick>`), and style attributes (`<span style="color:red">`).
+   */
   forbidden: string[];
 }
 
@@ -33,12 +35,11 @@ function textOf(element: Element): string {
     .join('');
 }
 
-/** Reads the inline scripts, styles and style attributes of one page. */
+/** Reads the inline scripts and styles of one page, and what it must not contain. */
 export function collectInline(html: string): InlineSources {
   const tree: Root = fromHtml(html);
   const scripts: string[] = [];
   const styles: string[] = [];
-  const styleAttributes = new Set<string>();
   const forbidden: string[] = [];
   visit(tree, 'element', (node: Element) => {
     const type = String(node.properties['type'] ?? '')
@@ -49,14 +50,14 @@ export function collectInline(html: string): InlineSources {
     }
     if (node.tagName === 'style') styles.push(textOf(node));
     const style = node.properties['style'];
-    if (typeof style === 'string') styleAttributes.add(style);
+    if (typeof style === 'string') forbidden.push(`<${node.tagName} style="${style}">`);
     for (const [name, value] of Object.entries(node.properties)) {
       if (/^on[a-z]/i.test(name)) forbidden.push(`<${node.tagName} ${name.toLowerCase()}>`);
       if (typeof value === 'string' && /^\s*javascript:/i.test(value))
         forbidden.push(`<${node.tagName} ${name}="${value}">`);
     }
   });
-  return { scripts, styles, styleAttributes: [...styleAttributes], forbidden };
+  return { scripts, styles, forbidden };
 }
 
 /** The CSP source expression of a hash: `'sha256-…'`. */
@@ -82,16 +83,10 @@ function unique(values: Iterable<string>): string[] {
 export function buildPolicy(sources: Omit<InlineSources, 'forbidden'>, options: PolicyOptions): string {
   const scriptHashes = unique(sources.scripts.map(hashSource));
   const styleHashes = unique(sources.styles.map(hashSource));
-  const attributeHashes = unique(sources.styleAttributes.map(hashSource)).filter((hash) => !styleHashes.includes(hash));
   const directives = [
     "default-src 'self'",
     ["script-src 'self'", ...(options.wasm ? ["'wasm-unsafe-eval'"] : []), ...scriptHashes].join(' '),
-    [
-      "style-src 'self'",
-      ...styleHashes,
-      ...(sources.styleAttributes.length > 0 ? ["'unsafe-hashes'"] : []),
-      ...attributeHashes,
-    ].join(' '),
+    ["style-src 'self'", ...styleHashes].join(' '),
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -110,7 +105,6 @@ export function mergeSources(all: InlineSources[]): InlineSources {
   return {
     scripts: unique(all.flatMap((sources) => sources.scripts)),
     styles: unique(all.flatMap((sources) => sources.styles)),
-    styleAttributes: unique(all.flatMap((sources) => sources.styleAttributes)),
     forbidden: unique(all.flatMap((sources) => sources.forbidden)),
   };
 }

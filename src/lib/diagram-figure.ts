@@ -69,10 +69,59 @@ export function prefixSvgIds(svg: Element, prefix: string): void {
   }
 }
 
-/** The inline SVG: prefixed ids, role="img", <title> and <desc> referenced by aria-labelledby/-describedby. */
+/**
+ * The geometry the cached SVGs keep in style attributes (see KEPT_STYLE_PROPERTIES in
+ * diagram-svg.ts); all of them are also SVG presentation attributes.
+ */
+const PRESENTATION_PROPERTIES: ReadonlyMap<string, string> = new Map([
+  // CSS property → its attribute's name in hast (camel case, as hast-util-from-html names it).
+  ['fill', 'fill'],
+  ['stroke', 'stroke'],
+  ['stroke-dasharray', 'strokeDashArray'],
+  ['stroke-dashoffset', 'strokeDashOffset'],
+  ['text-anchor', 'textAnchor'],
+  ['dominant-baseline', 'dominantBaseline'],
+  ['font-size', 'fontSize'],
+  ['font-weight', 'fontWeight'],
+  ['font-style', 'fontStyle'],
+]);
+
+/**
+ * Moves every `style` declaration in the SVG into the presentation attribute of the same name
+ * (`style="fill:none"` → `fill="none"`), so pages carry no style attribute and their Content
+ * Security Policy needs no 'unsafe-hashes'. A presentation attribute yields to any CSS rule where a
+ * style attribute would win; diagrams.css sets these properties only where it means to (the
+ * dashes of a reply arrow, say). Throws on a property that has no presentation attribute.
+ */
+export function styleToPresentationAttributes(svg: Element): void {
+  for (const element of [svg, ...descendants(svg)]) {
+    const style = element.properties['style'];
+    if (typeof style !== 'string') continue;
+    delete element.properties['style'];
+    for (const declaration of style.split(';')) {
+      const colon = declaration.indexOf(':');
+      if (colon === -1) continue;
+      const property = declaration.slice(0, colon).trim().toLowerCase();
+      const value = declaration.slice(colon + 1).trim();
+      const attribute = PRESENTATION_PROPERTIES.get(property);
+      if (attribute === undefined) {
+        throw new Error(
+          `Diagram SVG <${element.tagName} style="${style}">: "${property}" has no presentation attribute.`,
+        );
+      }
+      element.properties[attribute] = value;
+    }
+  }
+}
+
+/**
+ * The inline SVG: prefixed ids, presentation attributes instead of style attributes, role="img",
+ * <title> and <desc> referenced by aria-labelledby/-describedby.
+ */
 export function accessibleSvg(input: Pick<FigureInput, 'id' | 'title' | 'description' | 'svg'>): Element {
   const svg = parseSvg(input.svg);
   prefixSvgIds(svg, input.id);
+  styleToPresentationAttributes(svg);
   const titleId = `${input.id}-title`;
   const descId = `${input.id}-desc`;
   const properties: Properties = {

@@ -13,26 +13,30 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><style>@layer a, 
 <script>document.documentElement.dataset.theme = 'dark';</script>
 <script type="application/ld+json">{"not":"run"}</script>
 <script type="module" src="/_astro/x.js"></script></head>
-<body><span style="--shiki-light:#A0111F;--shiki-dark:#FF9492">x</span><span style="--shiki-light:#A0111F;--shiki-dark:#FF9492">y</span>
+<body><span class="cde-t-red">x</span>
 <svg><style>.n{fill:red}</style></svg><script type="module">customElements.define('a-b', class extends HTMLElement {});</script></body></html>`;
 
-const BAD_PAGE = '<a href="javascript:alert(1)">x</a><button onclick="go()">go</button>';
+const BAD_PAGE =
+  '<a href="javascript:alert(1)">x</a><button onclick="go()">go</button><span style="--shiki-light:#A0111F">y</span>';
 
 describe('collectInline', () => {
-  it('collects inline scripts, style elements and distinct style attributes', () => {
+  it('collects inline scripts and style elements', () => {
     expect(collectInline(PAGE)).toEqual({
       scripts: [
         "document.documentElement.dataset.theme = 'dark';",
         "customElements.define('a-b', class extends HTMLElement {});",
       ],
       styles: ['@layer a, b;', '.n{fill:red}'],
-      styleAttributes: ['--shiki-light:#A0111F;--shiki-dark:#FF9492'],
       forbidden: [],
     });
   });
 
-  it('reports inline event handlers and javascript: URLs', () => {
-    expect(collectInline(BAD_PAGE).forbidden).toEqual(['<a href="javascript:alert(1)">', '<button onclick>']);
+  it('reports inline event handlers, javascript: URLs and style attributes', () => {
+    expect(collectInline(BAD_PAGE).forbidden).toEqual([
+      '<a href="javascript:alert(1)">',
+      '<button onclick>',
+      '<span style="--shiki-light:#A0111F">',
+    ]);
   });
 });
 
@@ -44,16 +48,13 @@ describe('hashSource', () => {
 });
 
 describe('buildPolicy', () => {
-  it('allows only the page’s own hashes, and style attributes through unsafe-hashes', () => {
-    const policy = buildPolicy(
-      { scripts: ['a()'], styles: ['b{}'], styleAttributes: ['color: red'] },
-      { wasm: false, header: false },
-    );
+  it('allows only the page’s own hashes', () => {
+    const policy = buildPolicy({ scripts: ['a()'], styles: ['b{}'] }, { wasm: false, header: false });
     expect(policy).toBe(
       [
         "default-src 'self'",
         `script-src 'self' ${hashSource('a()')}`,
-        `style-src 'self' ${hashSource('b{}')} 'unsafe-hashes' ${hashSource('color: red')}`,
+        `style-src 'self' ${hashSource('b{}')}`,
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
@@ -65,10 +66,11 @@ describe('buildPolicy', () => {
       ].join('; '),
     );
     expect(policy).not.toContain('unsafe-inline');
+    expect(policy).not.toContain('unsafe-hashes');
   });
 
   it('adds WebAssembly for search and frame-ancestors for a header only', () => {
-    const policy = buildPolicy({ scripts: [], styles: [], styleAttributes: [] }, { wasm: true, header: true });
+    const policy = buildPolicy({ scripts: [], styles: [] }, { wasm: true, header: true });
     expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval';");
     expect(policy).toContain("style-src 'self';");
     expect(policy.endsWith("frame-ancestors 'self'")).toBe(true);
@@ -76,7 +78,7 @@ describe('buildPolicy', () => {
 
   it('merges pages without repeating a hash', () => {
     const merged = mergeSources([collectInline(PAGE), collectInline(PAGE)]);
-    expect(merged.styleAttributes).toHaveLength(1);
+    expect(merged.styles).toHaveLength(2);
     expect(merged.scripts).toHaveLength(2);
   });
 });

@@ -1,0 +1,79 @@
+import type { Page } from '@playwright/test';
+import { expect, FIRST_ARTICLE, test } from './support/site.ts';
+
+// Nothing on a page may move once it is shown (issue 9). Every layout-shift entry counts, including
+// those Chrome flags as following input (`hadRecentInput`): within 500 ms of opening a page at an
+// anchor, Chrome treats the jump as input and leaves such shifts out of CLS, but the reader still
+// sees the text move. The causes found and fixed: the "Copy link" buttons the script adds beside
+// headings and figure captions (a heading or a caption's links wrapped onto another line; their
+// room is now kept from the start), the <ConfigFile> copy button (hidden with display: none, so the
+// title bar grew when it appeared) and the bold current entry of the table of contents (it wrapped).
+
+/** Starts summing every layout shift from the first moment of the document. */
+async function watchShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const state = window as unknown as { cdeShifts: { value: number; sources: string[] }[] };
+    state.cdeShifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        sources: { node?: Node | null }[];
+      })[]) {
+        const sources = entry.sources.map((source) => {
+          const node = source.node;
+          if (!(node instanceof Element)) return node?.parentElement?.className ?? String(node?.nodeName);
+          return `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}.${[...node.classList].join('.')}`;
+        });
+        state.cdeShifts.push({ value: entry.value, sources });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The shifts recorded once the page has loaded, its fonts are ready and its scripts have run. */
+async function settledShifts(page: Page): Promise<{ value: number; sources: string[] }[]> {
+  await page.waitForLoadState('networkidle');
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    // Long enough for the page's module scripts and a few frames of layout after them.
+    await new Promise((done) => setTimeout(done, 500));
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    return (window as unknown as { cdeShifts: { value: number; sources: string[] }[] }).cdeShifts;
+  });
+}
+
+const DEVICES = [
+  { name: 'phone', viewport: { width: 412, height: 823 } },
+  { name: 'desktop', viewport: { width: 1350, height: 940 } },
+] as const;
+
+/** Below both of the article's figures, so everything above it has been laid out first. */
+const BELOW_FIGURES = 'check-your-understanding';
+
+for (const device of DEVICES) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`${FIRST_ARTICLE} on a ${device.name}, ${colorScheme} theme`, () => {
+      // Reduced motion: the jump to an anchor is instant rather than a smooth scroll.
+      test.use({ viewport: device.viewport, colorScheme, reducedMotion: 'reduce' });
+
+      for (const anchor of ['', BELOW_FIGURES]) {
+        test(`nothing moves when it opens ${anchor ? `at #${anchor}` : 'at the top'}`, async ({
+          page,
+          offsiteRequests,
+        }) => {
+          await watchShifts(page);
+          await page.goto(anchor ? `${FIRST_ARTICLE}#${anchor}` : FIRST_ARTICLE);
+          const shifts = await settledShifts(page);
+          // The copy-link buttons exist, so the script whose buttons used to shift the page has run.
+          await expect(page.locator('.cde-copy-link').first()).toBeAttached();
+          if (anchor) {
+            const top = await page.locator(`#${anchor}`).evaluate((element) => element.getBoundingClientRect().top);
+            expect(Math.abs(top)).toBeLessThan(device.viewport.height);
+          }
+          expect(shifts, JSON.stringify(shifts)).toEqual([]);
+          expect(offsiteRequests).toEqual([]);
+        });
+      }
+    });
+  }
+}
