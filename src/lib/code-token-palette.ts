@@ -38,6 +38,14 @@ export const CODE_TOKEN_PALETTE: Readonly<Record<string, ColourPair>> = {
   'cde-t-purple': { light: '#622cbc', dark: '#dbb7ff' },
 };
 
+/**
+ * A token whose light and dark colours come from different palette pairs (the two themes do not
+ * always colour the same scopes alike) gets this class plus one class per theme:
+ * `cde-tl-<name>` for its light colour and `cde-td-<name>` for its dark one, where `<name>` is the
+ * palette pair's name (`navy` for `cde-t-navy`) or `text` for the plain text colour.
+ */
+export const CODE_MIXED_CLASS = 'cde-t-mixed';
+
 /** Font styles the themes set on some tokens (Markdown emphasis, diff headers), keyed by class name. */
 export const CODE_FONT_CLASSES: Readonly<Record<string, { property: string; value: string }>> = {
   'cde-t-italic': { property: 'font-style', value: 'italic' },

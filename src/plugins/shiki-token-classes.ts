@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import type { ShikiTransformer } from 'shiki';
 import {
   CODE_FONT_CLASSES,
+  CODE_MIXED_CLASS,
   CODE_TEXT_COLOUR,
   CODE_TOKEN_PALETTE,
   CODE_UNSELECTABLE_CLASS,
@@ -40,6 +41,19 @@ function declarations(style: string): Map<string, string> {
   return result;
 }
 
+/** The short name (`navy`, or `text`) of a colour of one theme's palette; throws for a colour it lacks. */
+function colourName(theme: keyof ColourPair, colour: string, options: TokenClassOptions): string {
+  if (options.text[theme] === colour) return 'text';
+  const key = Object.keys(options.palette).find((candidate) => options.palette[candidate]?.[theme] === colour);
+  if (key === undefined) {
+    throw new Error(
+      `No class for the ${theme} code colour ${colour}: add a pair with it to CODE_TOKEN_PALETTE in ` +
+        'src/lib/code-token-palette.ts and its rules to src/styles/global.css.',
+    );
+  }
+  return key.replace(/^cde-t-/, '');
+}
+
 /**
  * The classes for one token's style attribute, as Shiki's dual themes write it
  * (`defaultColor: false`): `--shiki-light`/`--shiki-dark` colours, and font styles as
@@ -60,13 +74,13 @@ export function tokenClasses(style: string, options: TokenClassOptions = SITE_OP
     const name = Object.keys(options.palette).find(
       (key) => options.palette[key]?.light === light && options.palette[key]?.dark === dark,
     );
-    if (name === undefined) {
-      throw new Error(
-        `No class for the code colours ${light} (light) / ${dark} (dark): add the pair to ` +
-          'CODE_TOKEN_PALETTE in src/lib/code-token-palette.ts and its rule to src/styles/global.css.',
+    if (name !== undefined) classes.push(name);
+    else
+      classes.push(
+        CODE_MIXED_CLASS,
+        `cde-tl-${colourName('light', light, options)}`,
+        `cde-td-${colourName('dark', dark, options)}`,
       );
-    }
-    classes.push(name);
   }
   for (const [name, font] of Object.entries(options.fonts)) {
     const inLight = found.get(`--shiki-light-${font.property}`);
@@ -98,7 +112,8 @@ function isBare(node: ElementContent): node is Element {
 
 /**
  * A Shiki transformer that replaces the style attributes of highlighted code with classes: each
- * token's colour pair becomes a palette class (`cde-t-green`), a token in the plain text colour
+ * token's colour pair becomes a palette class (`cde-t-green`; a pair the palette lacks, one class
+ * per theme: `cde-t-mixed cde-tl-navy cde-td-blue`), a token in the plain text colour
  * becomes bare text, and the `<pre>` loses its colours and `overflow-x` (the site's CSS sets all
  * three for every code block). Then pages carry no style attribute for code, their Content Security
  * Policy needs no hash for one, and the colours follow the theme through the CSS's `light-dark()`.

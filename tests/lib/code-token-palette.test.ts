@@ -3,6 +3,7 @@ import postcss, { type Rule } from 'postcss';
 import { describe, expect, it } from 'vitest';
 import {
   CODE_FONT_CLASSES,
+  CODE_MIXED_CLASS,
   CODE_TEXT_COLOUR,
   CODE_TOKEN_PALETTE,
   CODE_UNSELECTABLE_CLASS,
@@ -22,12 +23,26 @@ function rulesOf(css: string): Map<string, Map<string, string>> {
 }
 
 const rules = rulesOf(readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8'));
-const tokenSelectors = [...rules.keys()].filter((selector) => selector.startsWith('.cde-t-'));
+const tokenSelectors = [...rules.keys()].filter((selector) => /^\.cde-t[ld]?-/.test(selector));
+const colourNames = {
+  text: CODE_TEXT_COLOUR,
+  ...Object.fromEntries(Object.entries(CODE_TOKEN_PALETTE).map(([name, pair]) => [name.replace(/^cde-t-/, ''), pair])),
+};
 
 describe('the code token palette and global.css', () => {
   it('has one rule per palette class, with its light and dark colours', () => {
     for (const [name, pair] of Object.entries(CODE_TOKEN_PALETTE)) {
       expect(rules.get(`.${name}`)?.get('color'), name).toBe(`light-dark(${pair.light}, ${pair.dark})`);
+    }
+  });
+
+  it('has a light and a dark rule per colour, for tokens the themes colour from different pairs', () => {
+    expect(rules.get(`.${CODE_MIXED_CLASS}`)?.get('color')).toBe(
+      'light-dark(var(--cde-code-light), var(--cde-code-dark))',
+    );
+    for (const [name, pair] of Object.entries(colourNames)) {
+      expect(rules.get(`.cde-tl-${name}`)?.get('--cde-code-light'), name).toBe(pair.light);
+      expect(rules.get(`.cde-td-${name}`)?.get('--cde-code-dark'), name).toBe(pair.dark);
     }
   });
 
@@ -46,6 +61,8 @@ describe('the code token palette and global.css', () => {
       ...Object.keys(CODE_TOKEN_PALETTE),
       ...Object.keys(CODE_FONT_CLASSES),
       CODE_UNSELECTABLE_CLASS,
+      CODE_MIXED_CLASS,
+      ...Object.keys(colourNames).flatMap((name) => [`cde-tl-${name}`, `cde-td-${name}`]),
     ].map((name) => `.${name}`);
     expect(tokenSelectors.filter((selector) => !defined.includes(selector))).toEqual([]);
   });

@@ -67,10 +67,23 @@ describe('tokenClasses', () => {
     expect(tokenClasses('--shiki-light:#0E1116;--shiki-dark:#F0F3F6')).toEqual([]);
   });
 
-  it('fails on a colour pair outside the palette, naming where to add it', () => {
-    expect(() => tokenClasses('--shiki-light:#123456;--shiki-dark:#abcdef')).toThrow(
-      'No class for the code colours #123456 (light) / #abcdef (dark): add the pair to CODE_TOKEN_PALETTE in ' +
-        'src/lib/code-token-palette.ts and its rule to src/styles/global.css.',
+  it('gives a pair the palette does not hold, of colours it does, one class per theme', () => {
+    expect(tokenClasses('--shiki-light:#032563;--shiki-dark:#91CBFF')).toEqual([
+      'cde-t-mixed',
+      'cde-tl-navy',
+      'cde-td-blue',
+    ]);
+    expect(tokenClasses('--shiki-light:#0E1116;--shiki-dark:#72F088')).toEqual([
+      'cde-t-mixed',
+      'cde-tl-text',
+      'cde-td-green',
+    ]);
+  });
+
+  it('fails on a colour outside the palette, naming where to add it', () => {
+    expect(() => tokenClasses('--shiki-light:#032563;--shiki-dark:#abcdef')).toThrow(
+      'No class for the dark code colour #abcdef: add a pair with it to CODE_TOKEN_PALETTE in ' +
+        'src/lib/code-token-palette.ts and its rules to src/styles/global.css.',
     );
   });
 
