@@ -42,8 +42,9 @@ export const BUDGET_EXCEPTIONS: readonly BudgetException[] = [
     scope: '/articles/lab-patroni-etcd/',
     budget: 'first visit',
     // Was 40.5 KB (38.9 KB built) for Shiki's per-token style attributes and their CSP hashes; both
-    // are gone (token classes, no style attributes), and the page is 36.8 KB (36.9 KB nested).
-    limit: 37_200,
+    // are gone (token classes, no style attributes), and the page was 36.8 KB (36.9 KB nested). The
+    // fact audit of issue 5 then added citations to the article: 37.7 KB (37.8 KB nested).
+    limit: 38_000,
     reason:
       'the page is long: ten highlighted excerpts of the lab files (about 190 lines), a failover ' +
       'simulator drawn in the HTML and two diagrams; under 30 KB means shorter excerpts or two pages',
