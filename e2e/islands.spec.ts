@@ -52,9 +52,10 @@ test('each island loads its code only when it scrolls into view, within budget',
     expect(top).toBeGreaterThan(500 + 200);
   }
   expect(fetched(scripts, /quorum-island-|\/island-/)).toEqual([]);
-  await expect(page.locator('.cde-quorum__form')).toBeHidden();
+  await expect(page.locator('cde-quorum-calculator')).not.toHaveAttribute('data-ready');
 
   await page.locator('cde-quorum-calculator').scrollIntoViewIfNeeded();
+  await expect(page.locator('cde-quorum-calculator')).toHaveAttribute('data-ready', 'true');
   await expect(page.locator('.cde-quorum__form')).toBeVisible();
   expect(fetched(scripts, /quorum-island-/)).toHaveLength(1);
   expect(fetched(scripts, /\/island-/)).toEqual([]);

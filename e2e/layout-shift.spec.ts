@@ -77,3 +77,44 @@ for (const device of DEVICES) {
     });
   }
 }
+
+test.describe('pages still arriving', () => {
+  // On a slow phone the browser paints a long page before it has parsed all of it. The table of
+  // contents used to come after the article in the HTML (the grid placed it above), so it pushed
+  // the article down once parsed: 0.038 on a phone. Timing makes that hard to catch reliably, so
+  // this test shows the browser the page cut off where the article's body begins, as a slow
+  // connection or parser would, and checks the article already stands where it will stay.
+  test.use({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+
+  test('an article stands where it will stay before the rest of the page has arrived', async ({ page }) => {
+    const path = 'articles/what-is-a-database/';
+    const articleTop = () =>
+      page.locator('article.cde-article').evaluate((element) => element.getBoundingClientRect().top + scrollY);
+    await page.goto(path);
+    const settled = await articleTop();
+    const html = await (await page.request.get(path)).text();
+    const cut = html.indexOf('class="cde-prose"');
+    expect(cut).toBeGreaterThan(0);
+    await page.route(`**/${path}`, (route) =>
+      route.fulfill({ body: html.slice(0, cut - '<div '.length), contentType: 'text/html' }),
+    );
+    await page.goto(path);
+    expect(await articleTop()).toBe(settled);
+  });
+});
+
+for (const device of DEVICES) {
+  test.describe(`the interactive page on a ${device.name}`, () => {
+    test.use({ viewport: device.viewport });
+
+    // The quorum calculator is on screen at once, so its island loads and takes over in view: its
+    // form is drawn in the first state from the start (it used to appear when the code loaded).
+    test('nothing moves when the quorum calculator comes alive', async ({ page }) => {
+      await watchShifts(page);
+      await page.goto('interactive/');
+      await expect(page.locator('cde-quorum-calculator')).toHaveAttribute('data-ready', 'true');
+      const shifts = await settledShifts(page);
+      expect(shifts, JSON.stringify(shifts)).toEqual([]);
+    });
+  });
+}

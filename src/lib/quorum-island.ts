@@ -1,9 +1,10 @@
 /**
- * The quorum calculator's browser side: fills in the form that QuorumCalculator.astro renders hidden,
- * and shows it. Built as a bundle of its own and loaded on visibility (src/lib/islands.ts).
+ * The quorum calculator's browser side: keeps the form that QuorumCalculator.astro renders (in its
+ * first state, shown only where scripting is on) in step with the reader's choices. Built as a
+ * bundle of its own and loaded on visibility (src/lib/islands.ts).
  */
 import { onMountRequest } from './islands.ts';
-import { evaluateQuorum, majority } from './quorum.ts';
+import { evaluateQuorum, majority, quorumDotClass, quorumDots } from './quorum.ts';
 
 /** Offers 0..max in a select, keeping its value where it can; rebuilt only when max changes. */
 function options(select: HTMLSelectElement, max: number, keep: number): number {
@@ -32,7 +33,8 @@ export function mount(root: HTMLElement): void {
     const split = form.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.value === 'split';
     const a = options(sideA, n - d, sideA.options.length > 0 ? Number(sideA.value) : Math.ceil((n - d) / 2));
     if (sideLabel) sideLabel.hidden = !split;
-    const result = evaluateQuorum({ members: n, down: d, sideA: split ? a : null });
+    const input = { members: n, down: d, sideA: split ? a : null };
+    const result = evaluateQuorum(input);
     if (summary) summary.textContent = result.summary;
     if (even) {
       even.textContent = result.evenNote ?? '';
@@ -40,13 +42,11 @@ export function mount(root: HTMLElement): void {
     }
     if (dots) {
       dots.replaceChildren(
-        ...Array.from({ length: n }, (_, i) => {
-          const dot = document.createElement('span');
-          const state = i < n - d ? (split ? (i < a ? 'a' : 'b') : 'up') : 'down';
-          const side = result.sides.find((s) => s.name === (state === 'a' ? 'side A' : 'side B'));
-          dot.className = `cde-quorum__dot cde-quorum__dot--${state}${side?.hasMajority || (state === 'up' && result.available) ? ' cde-quorum__dot--majority' : ''}`;
-          dot.textContent = state === 'down' ? '×' : state === 'up' ? '' : state.toUpperCase();
-          return dot;
+        ...quorumDots(input, result).map((dot) => {
+          const element = document.createElement('span');
+          element.className = quorumDotClass(dot);
+          element.textContent = dot.mark;
+          return element;
         }),
       );
     }
@@ -61,7 +61,6 @@ export function mount(root: HTMLElement): void {
 
   form.addEventListener('change', update);
   update();
-  form.hidden = false;
 }
 
 onMountRequest('cde-quorum-calculator', mount);

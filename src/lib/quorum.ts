@@ -96,3 +96,34 @@ export function evaluateQuorum(input: QuorumInput): QuorumResult {
     evenNote,
   };
 }
+
+/** One member as the calculator draws it. */
+export interface QuorumDot {
+  /** Up (no partition), down, or up on side A or B of a partition. */
+  readonly state: 'up' | 'down' | 'a' | 'b';
+  /** It is up and on a side that holds a majority. */
+  readonly inMajority: boolean;
+  /** The text in the dot: × when down, the side's letter in a partition, nothing otherwise. */
+  readonly mark: string;
+}
+
+/**
+ * The members in order, as the calculator draws them: the first `members - down` are up (the first
+ * `sideA` of those on side A in a partition), the rest down. Shared by the build-time first state
+ * and the island, so that the island's first render changes nothing on screen.
+ */
+export function quorumDots(input: QuorumInput, result: QuorumResult): QuorumDot[] {
+  const up = input.members - input.down;
+  return Array.from({ length: input.members }, (_, i): QuorumDot => {
+    if (i >= up) return { state: 'down', inMajority: false, mark: '×' };
+    if (input.sideA === null) return { state: 'up', inMajority: result.available, mark: '' };
+    const state = i < input.sideA ? 'a' : 'b';
+    const side = result.sides.find((candidate) => candidate.name === (state === 'a' ? 'side A' : 'side B'));
+    return { state, inMajority: side?.hasMajority ?? false, mark: state.toUpperCase() };
+  });
+}
+
+/** The class list of a drawn member. */
+export function quorumDotClass(dot: QuorumDot): string {
+  return `cde-quorum__dot cde-quorum__dot--${dot.state}${dot.inMajority ? ' cde-quorum__dot--majority' : ''}`;
+}

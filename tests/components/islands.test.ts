@@ -57,7 +57,7 @@ describe('FailoverSimulator', () => {
 });
 
 describe('QuorumCalculator', () => {
-  it('renders the table of sizes without JavaScript and the form hidden for the island', async () => {
+  it('renders the table of sizes, and the form in its first state for readers with scripting', async () => {
     const html = await container.renderToString(QuorumCalculator, { props: { members: 5 } });
     const rows = [
       ...html.matchAll(
@@ -75,9 +75,14 @@ describe('QuorumCalculator', () => {
       '8/5/3',
       '9/5/4',
     ]);
-    expect(html).toMatch(/<div class="cde-quorum__form" data-form hidden>/);
+    expect(html).toMatch(/<div class="cde-quorum__form" data-form>/);
     expect(html).toMatch(/<option value="5" selected>5<\/option>/);
-    expect(html).toMatch(/<cde-quorum-calculator data-island="[^"]*\/src\/lib\/quorum-island\.ts\?[^"]*">/);
+    expect(html).toMatch(
+      /<cde-quorum-calculator data-island="[^"]*\/src\/lib\/quorum-island\.ts\?[^"]*" data-majority="3">/,
+    );
+    // The island's first render: five members up, all in the majority, and the summary in words.
+    expect(html.match(/class="cde-quorum__dot cde-quorum__dot--up cde-quorum__dot--majority"/g)).toHaveLength(5);
+    expect(html).toMatch(/<span data-summary>A majority of 5 is 3\./);
   });
 
   it('refuses an impossible size', async () => {

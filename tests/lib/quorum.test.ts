@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateQuorum, majority, quorumProblems, toleratedFailures } from '../../src/lib/quorum.ts';
+import {
+  evaluateQuorum,
+  majority,
+  quorumDotClass,
+  quorumDots,
+  quorumProblems,
+  toleratedFailures,
+} from '../../src/lib/quorum.ts';
 
 describe('quorum arithmetic', () => {
   it('needs more than half of all members and tolerates floor((n - 1) / 2) failures', () => {
@@ -56,5 +63,35 @@ describe('quorum arithmetic', () => {
       'Side A can hold 0 to 4 of the members that are up.',
     ]);
     expect(() => evaluateQuorum({ members: 0, down: 0, sideA: null })).toThrow('Choose 1 to 9 members.');
+  });
+});
+
+describe('the members as drawn', () => {
+  const draw = (members: number, down: number, sideA: number | null) => {
+    const input = { members, down, sideA };
+    return quorumDots(input, evaluateQuorum(input)).map((dot) => `${dot.state}${dot.inMajority ? '*' : ''}${dot.mark}`);
+  };
+
+  it('marks the members that are up as a majority while enough are up', () => {
+    expect(draw(3, 1, null)).toEqual(['up*', 'up*', 'down×']);
+    expect(draw(3, 2, null)).toEqual(['up', 'down×', 'down×']);
+  });
+
+  it('letters the sides of a partition and marks only the side with a majority', () => {
+    expect(draw(5, 0, 3)).toEqual(['a*A', 'a*A', 'a*A', 'bB', 'bB']);
+    expect(draw(5, 1, 1)).toEqual(['aA', 'b*B', 'b*B', 'b*B', 'down×']);
+  });
+
+  it('never counts a member that is down towards a majority', () => {
+    expect(draw(5, 2, 0)).toEqual(['b*B', 'b*B', 'b*B', 'down×', 'down×']);
+  });
+
+  it('gives each state its class', () => {
+    expect(quorumDotClass({ state: 'a', inMajority: true, mark: 'A' })).toBe(
+      'cde-quorum__dot cde-quorum__dot--a cde-quorum__dot--majority',
+    );
+    expect(quorumDotClass({ state: 'down', inMajority: false, mark: '×' })).toBe(
+      'cde-quorum__dot cde-quorum__dot--down',
+    );
   });
 });
