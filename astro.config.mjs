@@ -26,7 +26,9 @@ export default defineConfig({
   ...(site ? { site } : {}),
   outDir,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets as files, never inlined: a page's styles are then shared and cached, and the islands'
+  // styles (on a few pages only) are counted once, not once per page that inlines them.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Readers' pages ship no client router or prefetch script: plain links are enough.
   prefetch: false,
   devToolbar: { enabled: false },
