@@ -6,9 +6,10 @@
  * the bundler would then put its preload helper, about 1 KB, on every page that has an island.
  *
  * The page's loader (IslandLoader.astro) calls `loadIsland` for each such element. When the element
- * comes near the viewport, it is marked `data-mount` and its module imported (once per page: the
- * browser keeps modules); the module mounts every marked element of its kind, at once and again on
- * each `cde-island-mount` event (see `onMountRequest`).
+ * comes near the viewport, it is marked `data-mount` and its code loaded (once per page; Vite builds
+ * `?worker` bundles as self-contained IIFEs, its default `worker.format`); the code mounts every
+ * marked element of its kind, at once and again on each `cde-island-mount` event (see
+ * `onMountRequest`).
  */
 export const MOUNT_EVENT = 'cde-island-mount';
 
