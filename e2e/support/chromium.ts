@@ -13,16 +13,4 @@ export function findSystemChromium(env: Record<string, string | undefined> = pro
   return CANDIDATES.find((path) => existsSync(path));
 }
 
-/**
- * Flags for a system Chromium here: root needs --no-sandbox, and the rest stop it from dialling
- * out to Google's services, which this machine's closed network refuses (noisy and slow).
- */
-export const SYSTEM_CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+export { SYSTEM_CHROMIUM_ARGS } from '../../src/lib/system-chromium.ts';

@@ -4,7 +4,7 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Result } from 'lighthouse';
-import { findSystemChromium } from '../../e2e/support/chromium.ts';
+import { findSystemChromium, SYSTEM_CHROMIUM_ARGS } from '../../e2e/support/chromium.ts';
 import { median } from './numbers.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -12,15 +12,7 @@ export type Category = (typeof CATEGORIES)[number];
 export type FormFactor = 'mobile' | 'desktop';
 
 /** Flags for the system Chromium here: headless, and no calls home on a closed network. */
-export const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export const CHROME_FLAGS = ['--headless=new', ...SYSTEM_CHROMIUM_ARGS];
 
 export interface LighthouseRun {
   /** 0-100 per category. */

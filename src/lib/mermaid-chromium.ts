@@ -7,17 +7,8 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { MERMAID_CONFIG, mermaidBundlePath } from './mermaid-config.ts';
 import { optimizeDiagramSvg } from './diagram-svg.ts';
+import { SYSTEM_CHROMIUM_ARGS } from './system-chromium.ts';
 import type { DiagramRenderer, RenderRequest, RenderResult } from './diagram-renderer.ts';
-
-/** Flags from CONVENTIONS.md: root user, no GPU, closed network. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
@@ -122,7 +113,7 @@ export class MermaidPage {
     const { chromium } = await import('playwright-core');
     const path = executablePath ?? findChromium(process.env, safePlaywrightPath(chromium.executablePath));
     if (!path) throw new NoChromiumError(`No Chromium found to render Mermaid diagrams. ${NO_CHROMIUM_HINT}`);
-    const browser = await chromium.launch({ executablePath: path, args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: path, args: SYSTEM_CHROMIUM_ARGS });
     try {
       const page = await browser.newPage();
       await page.setContent('<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body></body></html>');
