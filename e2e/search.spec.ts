@@ -95,6 +95,26 @@ test('the search button opens the dialog and focus returns to it on close', asyn
   await expect(button).toBeFocused();
 });
 
+test("Close works before the dialog's code has arrived", async ({ page }) => {
+  // Hold the dialog's code back: the dialog opens at once, and Close must not wait for the code.
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/search-dialog-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('glossary/');
+  const button = page.getByRole('button', { name: 'Search' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  await expect(dialog).toBeVisible();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(button).toBeFocused();
+  release();
+});
+
 test('"/" typed into a field is a character, not the shortcut', async ({ page }) => {
   await page.goto('');
   await page.keyboard.press('/');

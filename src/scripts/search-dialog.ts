@@ -88,7 +88,6 @@ function wire(dialog: HTMLDialogElement, input: HTMLInputElement, status: HTMLEl
     clearTimeout(timer);
     timer = setTimeout(() => void run(input, status, list), DEBOUNCE_MS);
   });
-  dialog.querySelector('[data-cde-search-close]')?.addEventListener('click', () => dialog.close());
   // A click on the backdrop (outside the dialog's box) closes it.
   dialog.addEventListener('click', (event) => {
     if (event.target === dialog) {
