@@ -41,6 +41,10 @@ export function startProcess(options: StartOptions): Started {
       stdio: ['ignore', fd, fd],
       detached: options.detached ?? false,
       env: options.env ?? process.env,
+      // Another user may not be allowed into the repository's folder (a clone in a `mktemp -d`
+      // folder is mode 700): Patroni's subprocesses then fail to start. Every path they get is
+      // absolute, so start them from the root instead.
+      ...(options.user ? { cwd: '/' } : {}),
     });
     if (child.pid === undefined) throw new Error(`could not start ${options.name} (${options.command})`);
     if (options.detached) child.unref();
