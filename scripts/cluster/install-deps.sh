@@ -8,7 +8,9 @@ packages=(etcd-server etcd-client patroni postgresql haproxy)
 
 missing=()
 for p in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+  # A test on the captured status, not `| grep -q`: grep -q exits at its first match, which under
+  # pipefail can fail the pipeline with the writer's SIGPIPE.
+  if [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" != *'install ok installed'* ]]; then
     missing+=("$p")
   fi
 done
@@ -53,7 +55,9 @@ if command -v systemctl >/dev/null && systemctl is-system-running >/dev/null 2>&
   done
 fi
 
-etcd --version | head -1
+# Print the first line of each version banner. `head -1` would close the pipe early and, under
+# `set -o pipefail`, the writer's SIGPIPE (exit 141) fails the script at random; sed reads it all.
+etcd --version | sed -n 1p
 patroni --version
-haproxy -v | head -1
+haproxy -v | sed -n 1p
 ls -d /usr/lib/postgresql/*/bin
