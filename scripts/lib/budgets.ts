@@ -25,37 +25,6 @@ export const BUDGETS: Budgets = {
   siteCssBytes: 10_000,
 };
 
-/**
- * Known overages, each with a raised limit a little above today's size and the reason: a ratchet,
- * so the page cannot grow further unnoticed. Every entry is open work (see issue 9's note), to be
- * removed once the page is back under the ordinary budget.
- */
-export interface BudgetException {
-  scope: string;
-  budget: 'first visit' | 'JS run without interaction';
-  limit: number;
-  reason: string;
-}
-
-export const BUDGET_EXCEPTIONS: readonly BudgetException[] = [
-  {
-    scope: '/articles/lab-patroni-etcd/',
-    budget: 'first visit',
-    // Was 40.5 KB (38.9 KB built) for Shiki's per-token style attributes and their CSP hashes; both
-    // are gone (token classes, no style attributes), and the page was 36.8 KB (36.9 KB nested). The
-    // fact audit of issue 5 then added citations to the article: 37.7 KB (37.8 KB nested).
-    limit: 38_000,
-    reason:
-      'the page is long: ten highlighted excerpts of the lab files (about 190 lines), a failover ' +
-      'simulator drawn in the HTML and two diagrams; under 30 KB means shorter excerpts or two pages',
-  },
-];
-
-function limitFor(scope: string, budget: BudgetException['budget'], ordinary: number): number {
-  const exception = BUDGET_EXCEPTIONS.find((entry) => entry.scope === scope && entry.budget === budget);
-  return exception ? exception.limit : ordinary;
-}
-
 export interface BudgetLine {
   /** The page (`/articles/x/`), or `site` for site-wide budgets. */
   scope: string;
@@ -88,13 +57,13 @@ export function checkBudgets(site: SiteWeight, budgets: Budgets = BUDGETS): Budg
       scope,
       budget: `first visit, all types (${diagrams})`,
       actual: summary.firstVisit.gzip,
-      limit: limitFor(scope, 'first visit', pageBudget(page.figures, budgets)),
+      limit: pageBudget(page.figures, budgets),
     });
     lines.push({
       scope,
       budget: 'JS run without interaction',
       actual: summary.js.gzip,
-      limit: limitFor(scope, 'JS run without interaction', budgets.pageJsBytes),
+      limit: budgets.pageJsBytes,
     });
     for (const missing of page.missing) problems.push(`${scope}: ${missing} is not in the build output`);
     for (const offsite of page.offsite) problems.push(`${scope}: ${offsite} loads from another host`);

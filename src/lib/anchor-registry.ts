@@ -30,8 +30,8 @@ export type AnchorProblem =
 const ANCHOR_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'dt']);
 
 /**
- * Reads a built page: its permanent anchors (ids of h2-h6, figures, `dt`, and alias elements
- * marked `data-anchor-alias`), and whether it is a redirect page (a meta refresh), with its target.
+ * Reads a built page: its permanent anchors (ids of h2-h6, figures, `dt`, alias elements marked
+ * `data-anchor-alias`, and the items that keep a moved section's anchor, `data-cde-moved`), and whether it is a redirect page (a meta refresh), with its target.
  * Ids starting with `cde-` belong to components (the search dialog's title, a navigation label)
  * and are not anchors readers link to.
  */
@@ -42,7 +42,8 @@ export function readBuiltPage(path: string, html: string, base = '/'): BuiltPage
   visit(tree, 'element', (node: Element) => {
     const id = node.properties['id'];
     if (typeof id === 'string' && id !== '' && !id.startsWith('cde-')) {
-      if (ANCHOR_TAGS.has(node.tagName) || node.properties['dataAnchorAlias'] !== undefined) anchors.add(id);
+      const { dataAnchorAlias, dataCdeMoved } = node.properties;
+      if (ANCHOR_TAGS.has(node.tagName) || dataAnchorAlias !== undefined || dataCdeMoved !== undefined) anchors.add(id);
     }
     if (node.tagName === 'meta' && String(node.properties['httpEquiv']).toLowerCase() === 'refresh') {
       const url = /url=(.+)$/i.exec(String(node.properties['content'] ?? ''))?.[1]?.trim();
@@ -175,7 +176,10 @@ export function describeProblem(problem: AnchorProblem): string {
           : `add <span id="${problem.anchor}" data-anchor-alias></span> where that content now is`;
       return (
         `Anchor removed: ${url} is published (content/anchors.json) but no longer on the page. ` +
-        `Links to it would break. Restore the id, or ${fix} so the old link lands on the new place.`
+        `Links to it would break. Restore the id, or ${fix} so the old link lands on the new place.` +
+        (source.startsWith('content/articles/')
+          ? ` If the section moved to another article, add "movedAnchors: { ${problem.anchor}: /articles/<slug>/#<id> }" instead.`
+          : '')
       );
     }
     case 'lost-page':

@@ -5,6 +5,17 @@ import { sourceSchema } from './source.ts';
 /** An article's slug: the file name under content/articles, also its URL segment. */
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case article slug');
 
+/** An id on a page: a heading's slug (which may keep `_` from code) or a figure id. */
+const anchorId = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be an anchor id as it appears after # in a link');
+
+/** Where a moved section now lives: an article address with the anchor. */
+const movedTarget = z
+  .string()
+  .regex(
+    /^\/articles\/[a-z0-9]+(?:-[a-z0-9]+)*\/#[a-z0-9][a-z0-9_-]*$/,
+    'must be an article address with an anchor, such as /articles/replication/#synchronous-commit',
+  );
+
 /** The frontmatter every article in content/articles must have. */
 export const articleSchema = z.strictObject({
   /** The page title and h1, in plain text. */
@@ -28,6 +39,24 @@ export const articleSchema = z.strictObject({
    * element with the old id at the new heading. See docs/AUTHORING.md, "Renaming a heading".
    */
   anchorAliases: z.record(slug.or(z.string().regex(/^fig-[a-z0-9-]+$/)), z.string().min(1)).default({}),
+  /**
+   * Anchors of sections that moved to another article: `{ old-id: /articles/slug/#id }`. The page
+   * keeps an element with each old id that links to the new place, and forwards readers who have
+   * JavaScript. See docs/AUTHORING.md, "Moving a section to another article".
+   */
+  movedAnchors: z
+    .record(z.string(), movedTarget)
+    // Checked here rather than as the record's key schema, whose failure Zod reports only as
+    // "Invalid key in record", without the hint.
+    .check((ctx) => {
+      for (const key of Object.keys(ctx.value)) {
+        const result = anchorId.safeParse(key);
+        if (!result.success) {
+          ctx.issues.push({ code: 'custom', input: key, path: [key], message: result.error.issues[0]?.message ?? '' });
+        }
+      }
+    })
+    .default({}),
   /** Hide the article from the built site while it is being written. */
   draft: z.boolean().default(false),
 });

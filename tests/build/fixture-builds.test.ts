@@ -13,6 +13,10 @@ async function buildFixture(name: string): Promise<{ ok: boolean; output: string
   const outDir = await mkdtemp(join(tmpdir(), `cde-fixture-${name}-`));
   outDirs.push(outDir);
   const root = `tests/fixtures/sites/${name}`;
+  // Astro keeps each entry's parsed frontmatter in the content store until the entry's file
+  // changes; a change to the schema (an imported file) would otherwise meet data from an earlier
+  // run. A fixture build is a first build.
+  await rm(join(root, 'node_modules/.astro'), { recursive: true, force: true });
   try {
     const { stdout, stderr } = await run('npx', ['astro', 'build', '--root', root], {
       env: {
@@ -94,5 +98,15 @@ describe('the build refuses bad content', () => {
     const result = await buildFixture('missing-anchor');
     expect(result.ok).toBe(false);
     expect(result.output).toContain('content/articles/linking.mdx:20: /articles/target/#old-heading (missing anchor)');
+  });
+
+  it('names the article and the fix when a moved section points at a heading that does not exist', async () => {
+    const result = await buildFixture('moved-section-missing');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'content/articles/split.mdx: movedAnchors sends "second-section" to /articles/target/#second-section, but ' +
+        '"target" has no heading or captioned figure with id "second-section". Use the id as it appears on the new ' +
+        'page (#second-section there).',
+    );
   });
 });

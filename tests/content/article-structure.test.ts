@@ -25,6 +25,7 @@ const LEARNING_PATH = [
   'consensus-and-quorum',
   'failover-and-split-brain',
   'lab-patroni-etcd',
+  'lab-failover-and-switchover',
   'scale-up-or-scale-out',
   'consistency-trade-offs',
   'distributed-databases',

@@ -34,6 +34,14 @@ describe('reading a built page', () => {
     });
   });
 
+  it("takes the ids that keep a moved section's anchor", () => {
+    const page = readBuiltPage(
+      '/articles/x/',
+      html('<ul><li id="crash" data-cde-moved><a href="/articles/y/#crash">Crash</a></li><li id="other"></li></ul>'),
+    );
+    expect(page.anchors).toEqual(['crash']);
+  });
+
   it('recognises a redirect page and its target, under a base path', () => {
     const page = readBuiltPage(
       '/articles/old/',
@@ -108,7 +116,8 @@ describe('messages', () => {
     expect(describeProblem({ kind: 'lost-anchor', path: '/articles/replication/', anchor: 'lag' })).toBe(
       'Anchor removed: /articles/replication/#lag is published (content/anchors.json) but no longer on the page. ' +
         'Links to it would break. Restore the id, or add "anchorAliases: { lag: <new-id> }" to the frontmatter of ' +
-        'content/articles/replication.mdx so the old link lands on the new place.',
+        'content/articles/replication.mdx so the old link lands on the new place. If the section moved to another ' +
+        'article, add "movedAnchors: { lag: /articles/<slug>/#<id> }" instead.',
     );
   });
 

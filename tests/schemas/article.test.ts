@@ -60,4 +60,24 @@ describe('article frontmatter schema', () => {
   it('requires learning outcomes', () => {
     expect(firstIssue({ ...valid, outcomes: ['Only one outcome here.'] })).toMatch(/^outcomes: Too small/);
   });
+
+  it('accepts moved anchors that point at an article address with an anchor', () => {
+    const data = articleSchema.parse({
+      ...valid,
+      movedAnchors: { 'timing_ttl-and-loop_wait': '/articles/lab-run/#timing_ttl-and-loop_wait' },
+    });
+    expect(data.movedAnchors).toEqual({ 'timing_ttl-and-loop_wait': '/articles/lab-run/#timing_ttl-and-loop_wait' });
+  });
+
+  it('rejects a moved anchor sent to a page without an anchor', () => {
+    expect(firstIssue({ ...valid, movedAnchors: { 'crash-the-primary': '/articles/lab-run/' } })).toBe(
+      'movedAnchors.crash-the-primary: must be an article address with an anchor, such as /articles/replication/#synchronous-commit',
+    );
+  });
+
+  it('rejects a moved anchor written with its #', () => {
+    expect(
+      firstIssue({ ...valid, movedAnchors: { '#crash-the-primary': '/articles/lab-run/#crash-the-primary' } }),
+    ).toBe('movedAnchors.#crash-the-primary: must be an anchor id as it appears after # in a link');
+  });
 });
