@@ -8,15 +8,23 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { OG_IMAGE_CACHE_DIR } from '../../src/lib/og-image-path.ts';
 import { extractMermaidBlocks, syntheticArticle } from './synthetic.ts';
 
 const run = promisify(execFile);
 
 /**
- * What "cold" clears: Astro's content store and cache, Vite's cache, and the committed diagram
- * cache (issue 3), so a cold build renders every diagram. Paths that do not exist are skipped.
+ * What "cold" clears: Astro's content store and cache, Vite's cache, the committed diagram cache
+ * (issue 3) and the Open Graph image cache, so a cold build renders every diagram and preview
+ * image. Paths that do not exist are skipped.
  */
-export const BUILD_CACHES = ['.astro', 'node_modules/.astro', 'node_modules/.vite', 'content/diagram-cache'];
+export const BUILD_CACHES = [
+  '.astro',
+  'node_modules/.astro',
+  'node_modules/.vite',
+  OG_IMAGE_CACHE_DIR,
+  'content/diagram-cache',
+];
 
 /** node_modules entries that are caches, not packages: the copy gets its own. */
 const NODE_MODULES_CACHES = new Set(['.astro', '.vite', '.vite-temp', '.vitest-cache', '.cache']);

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
+import { parseBuiltHtml } from './html-tree.ts';
 
 /**
  * The anchor registry: every published URL (base path removed, e.g. `/articles/replication/`)
@@ -36,7 +36,7 @@ const ANCHOR_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'dt']);
  * and are not anchors readers link to.
  */
 export function readBuiltPage(path: string, html: string, base = '/'): BuiltPage {
-  const tree: Root = fromHtml(html);
+  const tree: Root = parseBuiltHtml(html);
   const anchors = new Set<string>();
   let redirectTo: string | undefined;
   visit(tree, 'element', (node: Element) => {

@@ -9,8 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Element, Root, Text } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
+import { parseBuiltHtml } from './html-tree.ts';
 
 /** What a page runs or applies inline, and what it must not contain. */
 export interface InlineSources {
@@ -37,7 +37,7 @@ function textOf(element: Element): string {
 
 /** Reads the inline scripts and styles of one page, and what it must not contain. */
 export function collectInline(html: string): InlineSources {
-  const tree: Root = fromHtml(html);
+  const tree: Root = parseBuiltHtml(html);
   const scripts: string[] = [];
   const styles: string[] = [];
   const forbidden: string[] = [];

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
+import { parseBuiltHtml } from './html-tree.ts';
 
 /** What the checker needs to know of one built page. */
 export interface PageLinks {
@@ -32,7 +32,7 @@ const URL_ATTRIBUTES: Record<string, string[]> = {
 
 /** Reads the anchors and internal links of one page of built HTML. */
 export function readPageLinks(path: string, html: string): PageLinks {
-  const tree: Root = fromHtml(html);
+  const tree: Root = parseBuiltHtml(html);
   const anchors = new Set<string>();
   const links: string[] = [];
   visit(tree, 'element', (node: Element) => {

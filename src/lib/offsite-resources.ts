@@ -5,8 +5,8 @@
  * (`<a href>`), canonical and alternate links and Open Graph URLs are not resources.
  */
 import type { Element, Root, Text } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
+import { parseBuiltHtml } from './html-tree.ts';
 
 /** An absolute URL to any host, or a protocol-relative one (`//cdn.example/x.js`). */
 const OFFSITE = /^\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i;
@@ -80,7 +80,7 @@ export function offsiteInJs(js: string): string[] {
 
 /** Off-site resources of one HTML page (attributes, inline styles, inline scripts). */
 export function offsiteInHtml(html: string): string[] {
-  const tree: Root = fromHtml(html);
+  const tree: Root = parseBuiltHtml(html);
   const found: string[] = [];
   const text = (node: Element): string =>
     node.children

@@ -2,3 +2,9 @@
 export function ogImagePath(slug: string): string {
   return `/og/${slug}.png`;
 }
+
+/**
+ * Where builds keep rendered Open Graph images (src/lib/og-image-cache.ts), beside Vite's and
+ * Astro's caches: never committed, and a fresh clone starts without it.
+ */
+export const OG_IMAGE_CACHE_DIR = 'node_modules/.cache/cde-og-images';

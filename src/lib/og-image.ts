@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+import resvgPackage from '@resvg/resvg-js/package.json';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import satoriPackage from 'satori/package.json';
 // The fonts ship in the repo (src/assets/fonts, SIL Open Font License); inlined at build time.
 import interBold from '../assets/fonts/inter-latin-700-normal.woff?inline';
 import interRegular from '../assets/fonts/inter-latin-400-normal.woff?inline';
@@ -92,6 +95,24 @@ function card({ title, part }: OgImageText): Node {
       part,
     ),
   );
+}
+
+/** The fonts' bytes and the renderers' versions: with the card, all that decides the pixels. */
+const RENDERER_DIGEST = createHash('sha256')
+  .update(`satori ${satoriPackage.version}, resvg ${resvgPackage.version}`)
+  .update(FONTS.map((font) => createHash('sha256').update(new Uint8Array(font.data)).digest('hex')).join())
+  .digest('hex');
+
+/**
+ * A name for the image of `text` that changes whenever its pixels could: the card's whole tree
+ * (text, sizes, colours, layout), the fonts and the versions of satori and resvg.
+ */
+export function ogImageKey(text: OgImageText): string {
+  return createHash('sha256')
+    .update(RENDERER_DIGEST)
+    .update(JSON.stringify(card(text)))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** Renders an article's Open Graph image: a 1200x630 PNG, with no network access. */

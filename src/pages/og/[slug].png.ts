@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getLearningPath } from '../../lib/articles.ts';
 import { partTitle } from '../../lib/learning-path-parts.ts';
-import { renderOgImage } from '../../lib/og-image.ts';
+import { cachedOgImage } from '../../lib/og-image-cache.ts';
 
 /** One Open Graph image per article, rendered at build time: /og/<slug>.png. */
 export const getStaticPaths = (async () => {
@@ -14,6 +14,6 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props }) => {
   const { title, part } = props as { title: string; part: string };
-  const png = await renderOgImage({ title, part });
+  const png = await cachedOgImage({ title, part });
   return new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'image/png' } });
 };
