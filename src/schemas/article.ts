@@ -42,7 +42,7 @@ export const articleSchema = z.strictObject({
   /**
    * Anchors of sections that moved to another article: `{ old-id: /articles/slug/#id }`. The page
    * keeps an element with each old id that links to the new place, and forwards readers who have
-   * JavaScript. See docs/AUTHORING.md, "Moving a section to another article".
+   * JavaScript. See docs/AUTHORING.md, "Renaming a heading", other cases.
    */
   movedAnchors: z
     .record(z.string(), movedTarget)
