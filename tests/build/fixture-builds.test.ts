@@ -49,6 +49,8 @@ describe('the build refuses bad content', () => {
     const html = await readFile(join(result.outDir, 'articles/valid/index.html'), 'utf8');
     expect(html).toContain('<h2 id="first-section">First section</h2>');
     expect(html).toContain('href="/glossary/#quorum"');
+    // Typographic punctuation in prose (rehype-smart-punctuation, Astro's own SmartyPants is off).
+    expect(html).toContain('The article’s “quotes” — typed straight — stay straight in <code>&quot;code&quot;</code>.');
   });
 
   it('names the file and the field of broken frontmatter', async () => {
