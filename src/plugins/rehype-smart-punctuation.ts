@@ -101,41 +101,62 @@ const isQuote = (char: string | undefined): boolean => char === '"' || char === 
 const OPEN = { '"': '“', "'": '‘' } as const;
 const CLOSE = { '"': '”', "'": '’' } as const;
 
+/** What SmartyPants may change; a run without any of these is left as it is. */
+const CANDIDATE = /["'`]|--|\.\.\./g;
+
 /** Smartens one run of prose, spread over several text nodes; verbatim nodes are only read. */
 function smartenRun(run: Segment[]): void {
   const text = run.map((segment) => segment.node.value).join('');
-  // Which segment each character of `text` comes from.
-  const owner: number[] = [];
-  run.forEach((segment, index) => owner.push(...Array.from({ length: segment.node.value.length }, () => index)));
-  const forcedOpen = new Set<number>();
-  const out = run.map(() => '');
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string;
-    const segment = owner[i] as number;
-    if (run[segment]?.verbatim) {
-      out[segment] += char;
-      continue;
-    }
-    const within = (length: number): boolean => owner[i + length - 1] === segment;
-    const ahead = (length: number): string => text.slice(i, i + length);
-    if (ahead(2) === '--' && text[i + 2] !== '-' && text[i - 1] !== '-' && within(2)) {
-      out[segment] += '—';
-      i += 1;
-    } else if (ahead(3) === '...' && text[i + 3] !== '.' && text[i - 1] !== '.' && within(3)) {
-      out[segment] += '…';
-      i += 2;
-    } else if ((ahead(2) === '``' || ahead(2) === "''") && within(2)) {
-      out[segment] += ahead(2) === '``' ? '“' : '”';
-      i += 1;
-    } else if (isQuote(char)) {
-      out[segment] += quote(text, i, forcedOpen);
-    } else {
-      out[segment] += char;
-    }
+  // Where each segment starts in `text`, and its edits: [offset in text, characters replaced, new text].
+  const starts: number[] = [];
+  let offset = 0;
+  for (const segment of run) {
+    starts.push(offset);
+    offset += segment.node.value.length;
   }
-  run.forEach((segment, index) => {
-    if (!segment.verbatim) segment.node.value = out[index] as string;
-  });
+  const segmentAt = (position: number): number => {
+    let index = starts.length - 1;
+    while (index > 0 && (starts[index] as number) > position) index--;
+    return index;
+  };
+  const edits = new Map<number, [number, number, string][]>();
+  const forcedOpen = new Set<number>();
+  for (const match of text.matchAll(CANDIDATE)) {
+    const i = match.index;
+    const found = match[0];
+    const segment = segmentAt(i);
+    // Not inside code, and not straddling two text nodes.
+    if (run[segment]?.verbatim || segmentAt(i + found.length - 1) !== segment) continue;
+    let replacement: string | undefined;
+    let length = found.length;
+    if (found === '--') {
+      if (text[i + 2] !== '-' && text[i - 1] !== '-') replacement = '—';
+    } else if (found === '...') {
+      if (text[i + 3] !== '.' && text[i - 1] !== '.') replacement = '…';
+    } else if ((found === '`' || found === "'") && text[i + 1] === found && segmentAt(i + 1) === segment) {
+      // ``Backticks'' quotes.
+      replacement = found === '`' ? '“' : '”';
+      length = 2;
+    } else if (found !== '`') {
+      replacement = quote(text, i, forcedOpen);
+    }
+    if (replacement === undefined) continue;
+    const list = edits.get(segment) ?? [];
+    list.push([i, length, replacement]);
+    edits.set(segment, list);
+  }
+  for (const [segment, list] of edits) {
+    const node = (run[segment] as Segment).node;
+    const start = starts[segment] as number;
+    let value = '';
+    let from = 0;
+    for (const [at, length, replacement] of list) {
+      if (at - start < from) continue; // Already consumed by the previous edit ('' or ``).
+      value += node.value.slice(from, at - start) + replacement;
+      from = at - start + length;
+    }
+    node.value = value + node.value.slice(from);
+  }
 }
 
 /** The curly form of the quote at `text[i]`, by SmartyPants' rules on its neighbours. */

@@ -59,6 +59,10 @@ describe('rehype-smart-punctuation', () => {
     expect(run('<p>wait -- what --- now</p>')).toBe('<p>wait — what --- now</p>');
   });
 
+  it("makes ``backtick'' quotes double quotes", () => {
+    expect(run("<p>``quoted''</p>")).toBe('<p>“quoted”</p>');
+  });
+
   it('makes three dots an ellipsis', () => {
     expect(run('<p>and so on...</p>')).toBe('<p>and so on…</p>');
   });
