@@ -8,6 +8,9 @@ import { sharedCachedRenderer } from '../../lib/diagram-cache.ts';
 import { ARTICLES_DIR, scanDiagrams, type FoundDiagram } from '../../lib/diagram-scan.ts';
 import { standaloneCss, standaloneSvg } from '../../lib/diagram-standalone.ts';
 
+/** The light palette's rules, resolved once for every diagram. */
+const css = standaloneCss(diagramsCss);
+
 export const getStaticPaths = (() =>
   scanDiagrams()
     .filter((diagram) => diagram.file.startsWith(`${ARTICLES_DIR}/`))
@@ -22,7 +25,7 @@ export const GET: APIRoute<{ diagram: FoundDiagram }> = async ({ props: { diagra
     title: diagram.title ?? '',
     description: diagram.description ?? '',
     svg: result.svg,
-    css: standaloneCss(diagramsCss),
+    css,
   });
   return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
 };
