@@ -1,4 +1,4 @@
-import type { Page, Request } from '@playwright/test';
+import type { Locator, Page, Request } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, FIRST_ARTICLE, test } from './support/site.ts';
 
@@ -82,13 +82,19 @@ test('Ctrl+K opens search; a glossary entry is found and followed to its anchor'
   await expect(page.getByRole('heading', { name: /^Quorum/, level: 2 })).toBeInViewport();
 });
 
-test('the search button opens the dialog and focus returns to it on close', async ({ page }) => {
+/** Opens the glossary and the search dialog from its button, by keyboard. */
+async function openFromButton(page: Page): Promise<{ button: Locator; dialog: Locator }> {
   await page.goto('glossary/');
   const button = page.getByRole('button', { name: 'Search' });
   await button.focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await expect(dialog).toBeVisible();
+  return { button, dialog };
+}
+
+test('the search button opens the dialog and focus returns to it on close', async ({ page }) => {
+  const { button, dialog } = await openFromButton(page);
   await expect(page.getByRole('searchbox')).toBeFocused();
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
@@ -103,12 +109,7 @@ test("Close works before the dialog's code has arrived", async ({ page }) => {
     await held;
     await route.continue();
   });
-  await page.goto('glossary/');
-  const button = page.getByRole('button', { name: 'Search' });
-  await button.focus();
-  await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Search' });
-  await expect(dialog).toBeVisible();
+  const { button, dialog } = await openFromButton(page);
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
   await expect(button).toBeFocused();

@@ -11,8 +11,8 @@ export async function getLearningPath(): Promise<LearningPath<CollectionEntry<'a
 /** The sections an article has moved elsewhere (its `movedAnchors`), resolved against their new pages. */
 export async function getMovedSections(entry: CollectionEntry<'articles'>, base: string): Promise<MovedSection[]> {
   const moves = entry.data.movedAnchors;
-  const file = entry.filePath ?? `content/articles/${entry.id}.mdx`;
   if (Object.keys(moves).length === 0) return [];
+  const file = entry.filePath ?? `content/articles/${entry.id}.mdx`;
   const wanted = new Set(Object.values(moves).map((to) => to.split('/')[2]));
   const targets = new Map<string, TargetArticle>();
   for (const other of (await getLearningPath()).ordered) {

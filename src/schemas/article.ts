@@ -16,6 +16,21 @@ const movedTarget = z
     'must be an article address with an anchor, such as /articles/replication/#synchronous-commit',
   );
 
+/**
+ * `{ anchor id: value }`. Keys are checked one by one rather than by the record's key schema, whose
+ * failure Zod reports only as "Invalid key in record", without the hint.
+ */
+function anchorRecord<T extends z.ZodType<string>>(value: T) {
+  return z.record(z.string(), value).check((ctx) => {
+    for (const key of Object.keys(ctx.value)) {
+      const result = anchorId.safeParse(key);
+      if (!result.success) {
+        ctx.issues.push({ code: 'custom', input: key, path: [key], message: result.error.issues[0]?.message ?? '' });
+      }
+    }
+  });
+}
+
 /** The frontmatter every article in content/articles must have. */
 export const articleSchema = z.strictObject({
   /** The page title and h1, in plain text. */
@@ -38,25 +53,13 @@ export const articleSchema = z.strictObject({
    * Old anchors kept working after a heading or figure was renamed: `{ old-id: new-id }` puts an
    * element with the old id at the new heading. See docs/AUTHORING.md, "Renaming a heading".
    */
-  anchorAliases: z.record(slug.or(z.string().regex(/^fig-[a-z0-9-]+$/)), z.string().min(1)).default({}),
+  anchorAliases: anchorRecord(anchorId).default({}),
   /**
    * Anchors of sections that moved to another article: `{ old-id: /articles/slug/#id }`. The page
    * keeps an element with each old id that links to the new place, and forwards readers who have
    * JavaScript. See docs/AUTHORING.md, "Renaming a heading", other cases.
    */
-  movedAnchors: z
-    .record(z.string(), movedTarget)
-    // Checked here rather than as the record's key schema, whose failure Zod reports only as
-    // "Invalid key in record", without the hint.
-    .check((ctx) => {
-      for (const key of Object.keys(ctx.value)) {
-        const result = anchorId.safeParse(key);
-        if (!result.success) {
-          ctx.issues.push({ code: 'custom', input: key, path: [key], message: result.error.issues[0]?.message ?? '' });
-        }
-      }
-    })
-    .default({}),
+  movedAnchors: anchorRecord(movedTarget).default({}),
   /** Hide the article from the built site while it is being written. */
   draft: z.boolean().default(false),
 });

@@ -80,4 +80,15 @@ describe('article frontmatter schema', () => {
       firstIssue({ ...valid, movedAnchors: { '#crash-the-primary': '/articles/lab-run/#crash-the-primary' } }),
     ).toBe('movedAnchors.#crash-the-primary: must be an anchor id as it appears after # in a link');
   });
+
+  it('accepts an alias for a heading whose id keeps an underscore from code', () => {
+    const aliases = { 'timing-ttl-and-loop_wait': 'timing-ttl-loop_wait-and-retry_timeout' };
+    expect(articleSchema.parse({ ...valid, anchorAliases: aliases }).anchorAliases).toEqual(aliases);
+  });
+
+  it('rejects an alias written with its #, with the same hint as a moved anchor', () => {
+    expect(firstIssue({ ...valid, anchorAliases: { lag: '#replication-lag' } })).toBe(
+      'anchorAliases.lag: must be an anchor id as it appears after # in a link',
+    );
+  });
 });
