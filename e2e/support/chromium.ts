@@ -13,4 +13,4 @@ export function findSystemChromium(env: Record<string, string | undefined> = pro
   return CANDIDATES.find((path) => existsSync(path));
 }
 
-export { SYSTEM_CHROMIUM_ARGS } from '../../src/lib/system-chromium.ts';
+export { SYSTEM_CHROMIUM_ARGS } from '../../src/diagrams/system-chromium.ts';

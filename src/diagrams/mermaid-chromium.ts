@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { MERMAID_CONFIG, mermaidBundlePath } from './mermaid-config.ts';
-import { optimizeDiagramSvg } from './diagram-svg.ts';
+import { optimizeDiagramSvg } from './svg.ts';
 import { SYSTEM_CHROMIUM_ARGS } from './system-chromium.ts';
-import type { DiagramRenderer, RenderRequest, RenderResult } from './diagram-renderer.ts';
+import type { DiagramRenderer, RenderRequest, RenderResult } from './renderer.ts';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
