@@ -2,6 +2,7 @@
  * Serves a built site: `node scripts/serve.ts [dir] [--base /path/] [--port 4321] [--host 127.0.0.1] [--gzip]`.
  * The base defaults to BASE_PATH, as in the build.
  */
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { normaliseBase } from '../src/site/options.ts';
 import { createStaticServer } from './lib/static-server.ts';
@@ -20,5 +21,7 @@ const root = positionals[0] ?? 'dist';
 const base = normaliseBase(values.base);
 const server = createStaticServer({ root, base, compress: values.gzip });
 server.listen(Number(values.port), values.host, () => {
-  console.log(`Serving ${root} at http://${values.host}:${values.port}${base} (Ctrl+C to stop)`);
+  // The port the OS chose when asked for 0 (tests read it from this line).
+  const { port } = server.address() as AddressInfo;
+  console.log(`Serving ${root} at http://${values.host}:${port}${base} (Ctrl+C to stop)`);
 });
