@@ -8,6 +8,31 @@ const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-cas
 /** An id on a page: a heading's slug (which may keep `_` from code) or a figure id. */
 const anchorId = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be an anchor id as it appears after # in a link');
 
+/** `2026-02-30` names a day that exists: month 01-12, day within that month (leap years included). */
+export function isCalendarDate(text: string): boolean {
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * A calendar date written YYYY-MM-DD, read as that day at 00:00 UTC. Strict: `2026-13-45` is
+ * refused rather than rolled over to 2027-02-14, and a time or another format is refused too.
+ */
+const calendarDate = z
+  .string({ error: 'must be a date written YYYY-MM-DD, such as 2026-11-26' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, such as 2026-11-26')
+  .check((ctx) => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(ctx.value) && !isCalendarDate(ctx.value)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: `"${ctx.value}" is not a real calendar date (month 01 to 12, a day that month has)`,
+      });
+    }
+  })
+  .transform((text) => new Date(`${text}T00:00:00.000Z`));
+
 /** Where a moved section now lives: an article address with the anchor. */
 const movedTarget = z
   .string()
@@ -45,8 +70,8 @@ export const articleSchema = z.strictObject({
   prerequisites: z.array(slug).default([]),
   /** What the reader can do after reading, each starting with a verb (2 to 6). */
   outcomes: z.array(z.string().min(10)).min(2).max(6),
-  /** When a person last checked the article against its sources (YYYY-MM-DD). */
-  lastReviewed: z.coerce.date(),
+  /** When a person last checked the article against its sources (YYYY-MM-DD, a real date). */
+  lastReviewed: calendarDate,
   /** Primary sources cited in the article; at least one. */
   sources: z.array(sourceSchema).min(1, 'list at least one primary source'),
   /**
