@@ -5,9 +5,14 @@
  */
 export class AuthorError extends Error {
   override name = 'AuthorError';
+  /** The line of the first problem, when known: Astro's MDX plugin reports it as the location. */
+  readonly line: number | undefined;
+  readonly column: number | undefined;
 
-  constructor(message: string) {
+  constructor(message: string, line?: number) {
     super(message);
     this.stack = `${this.name}: ${message}`;
+    this.line = line;
+    this.column = line === undefined ? undefined : 1;
   }
 }
