@@ -5,16 +5,36 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import diagramsCss from '../../styles/diagrams.css?raw';
 import { sharedCachedRenderer } from '../../diagrams/cache.ts';
-import { ARTICLES_DIR, scanDiagrams, type FoundDiagram } from '../../diagrams/scan.ts';
+import {
+  ARTICLES_DIR,
+  describeDuplicateFigureIds,
+  diagramsInMarkdown,
+  duplicateFigureIds,
+  type FoundDiagram,
+} from '../../diagrams/scan.ts';
+import { AuthorError } from '../../loaders/author-error.ts';
 import { standaloneCss, standaloneSvg } from '../../diagrams/standalone.ts';
 
 /** The light palette's rules, resolved once for every diagram. */
 const css = standaloneCss(diagramsCss);
 
-export const getStaticPaths = (() =>
-  scanDiagrams()
-    .filter((diagram) => diagram.file.startsWith(`${ARTICLES_DIR}/`))
-    .map((diagram) => ({ params: { id: diagram.id }, props: { diagram } }))) satisfies GetStaticPaths;
+// The articles of the site being built (Vite resolves `/` to the project root, also for fixture sites).
+const articles = import.meta.glob<string>('/content/articles/**/*.{md,mdx}', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+export const getStaticPaths = (() => {
+  const diagrams = Object.entries(articles)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([file, text]) => diagramsInMarkdown(text, file.replace(/^\//, '')))
+    .filter((diagram) => diagram.file.startsWith(`${ARTICLES_DIR}/`));
+  // Two articles with one figure id would publish one SVG for both, and the second would win.
+  const duplicates = describeDuplicateFigureIds(duplicateFigureIds(diagrams));
+  if (duplicates.length > 0) throw new AuthorError(duplicates.join('\n'));
+  return diagrams.map((diagram) => ({ params: { id: diagram.id }, props: { diagram } }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ diagram: FoundDiagram }> = async ({ props: { diagram } }) => {
   const origin = `${diagram.file}:${diagram.line}`;
