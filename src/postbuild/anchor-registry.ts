@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { anchorIdProblem } from '../plugins/anchor-id.ts';
 import { parseBuiltHtml } from './html-tree.ts';
 
 /**
@@ -161,6 +162,25 @@ export function sourceOf(path: string): string {
   if (article) return `content/articles/${article}.mdx`;
   if (path === '/glossary/') return 'content/glossary.yaml';
   return `the page ${path}`;
+}
+
+/**
+ * Anchors on the built pages that the alias rule (src/plugins/anchor-id.ts) refuses, as sentences:
+ * such an id could be published and registered, but never kept by `anchorAliases` after a rename.
+ * Headings always pass (the rule is the slugger's); this catches ids written by hand.
+ */
+export function unaliasableAnchors(pages: readonly BuiltPage[]): string[] {
+  return pages.flatMap((page) =>
+    page.anchors.flatMap((anchor) => {
+      const problem = anchorIdProblem(anchor);
+      if (!problem) return [];
+      const suggestion = /such as "([^"]+)"$/.exec(problem)?.[1];
+      return [
+        `Anchor id cannot be kept: ${page.path}#${anchor} (${sourceOf(page.path)}): the id ${problem}. An id outside ` +
+          `that rule could be published but never aliased after a rename. Fix: ${suggestion ? `use the id "${suggestion}"` : 'give the element a lower-case id'}.`,
+      ];
+    }),
+  );
 }
 
 /** One problem as a sentence that names the page, the anchor and the fix. */

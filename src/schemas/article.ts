@@ -1,12 +1,21 @@
 import { z } from 'astro/zod';
+import { anchorIdProblem, isAnchorId } from '../plugins/anchor-id.ts';
 import { PART_NUMBERS } from '../articles/learning-path-parts.ts';
 import { sourceSchema } from './source.ts';
 
 /** An article's slug: the file name under content/articles, also its URL segment. */
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case article slug');
 
-/** An id on a page: a heading's slug (which may keep `_` from code) or a figure id. */
-const anchorId = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be an anchor id as it appears after # in a link');
+/**
+ * An id on a page: a heading's slug or a figure id. The rule is the slugger's (src/plugins/anchor-id.ts),
+ * so any heading id the build publishes can be aliased, non-ASCII headings included.
+ */
+const anchorId = z.string().check((ctx) => {
+  const problem = anchorIdProblem(ctx.value);
+  if (problem) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: problem });
+  }
+});
 
 /** `2026-02-30` names a day that exists: month 01-12, day within that month (leap years included). */
 export function isCalendarDate(text: string): boolean {
@@ -34,12 +43,16 @@ const calendarDate = z
   .transform((text) => new Date(`${text}T00:00:00.000Z`));
 
 /** Where a moved section now lives: an article address with the anchor. */
-const movedTarget = z
-  .string()
-  .regex(
-    /^\/articles\/[a-z0-9]+(?:-[a-z0-9]+)*\/#[a-z0-9][a-z0-9_-]*$/,
-    'must be an article address with an anchor, such as /articles/replication/#synchronous-commit',
-  );
+const movedTarget = z.string().check((ctx) => {
+  const match = /^\/articles\/[a-z0-9]+(?:-[a-z0-9]+)*\/#(.+)$/.exec(ctx.value);
+  if (!match?.[1] || !isAnchorId(match[1])) {
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      message: 'must be an article address with an anchor, such as /articles/replication/#synchronous-commit',
+    });
+  }
+});
 
 /**
  * `{ anchor id: value }`. Keys are checked one by one rather than by the record's key schema, whose

@@ -7,6 +7,7 @@ import {
   readBuiltPage,
   registryFromPages,
   serializeRegistry,
+  unaliasableAnchors,
   type BuiltPage,
 } from '../../src/postbuild/anchor-registry.ts';
 
@@ -128,6 +129,23 @@ describe('messages', () => {
     expect(describeProblem({ kind: 'lost-page', path: '/articles/old/' })).toContain(
       'add a redirect to content/redirects.json: "/articles/old/": "/new/path/"',
     );
+  });
+});
+
+describe('ids the registry would record but an alias could not keep', () => {
+  it('accepts every id the site makes, non-ASCII heading ids included', () => {
+    expect(
+      unaliasableAnchors([article, glossary, { path: '/articles/about/', anchors: ['über-uns', 'fig-wal'] }]),
+    ).toEqual([]);
+  });
+
+  it('refuses an id written by hand outside the rule, with the page, the source and the fix', () => {
+    expect(unaliasableAnchors([{ path: '/articles/replication/', anchors: ['Sync-Commit', 'lag'] }])).toEqual([
+      'Anchor id cannot be kept: /articles/replication/#Sync-Commit (content/articles/replication.mdx): the id must be ' +
+        'an anchor id as it appears after # in a link: lower-case letters and digits (any script), "-" and "_", such as ' +
+        '"sync-commit". An id outside that rule could be published but never aliased after a rename. Fix: use the id ' +
+        '"sync-commit".',
+    ]);
   });
 });
 
