@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { listBuildFiles } from '../src/postbuild/build-files.ts';
-import { STAMP_FILE } from '../src/postbuild/build-stamp.ts';
+import { STAMP_FILE, unfinishedBuildReason } from '../src/postbuild/build-stamp.ts';
 import { mergePolicies } from '../src/postbuild/csp.ts';
 import { baseFromHeadersFile, hostingGuide, policyFromHeadersFile, serveJson } from '../src/postbuild/hosting.ts';
 import { precacheManifest } from '../src/postbuild/precache.ts';
@@ -24,6 +24,9 @@ const { values } = parseArgs({
 });
 
 async function readBuild(dir: string): Promise<{ path: string; content: Buffer }[]> {
+  // Never ship what a failed or unfinished build left behind (src/integrations/build-stamp.ts).
+  const unfinished = unfinishedBuildReason(dir, dir, 'bundle');
+  if (unfinished) throw new Error(unfinished);
   const files = await listBuildFiles(dir).catch(() => {
     throw new Error(`No build in ${dir}/: run npm run bundle (it builds first).`);
   });

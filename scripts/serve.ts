@@ -1,9 +1,11 @@
 /**
  * Serves a built site: `node scripts/serve.ts [dir] [--base /path/] [--port 4321] [--host 127.0.0.1] [--gzip]`.
- * The base defaults to BASE_PATH, as in the build.
+ * The base defaults to BASE_PATH, as in the build. Refuses a folder whose build failed or did not
+ * finish (BUILD-FAILED.txt, or no build stamp).
  */
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import { unfinishedBuildReason } from '../src/postbuild/build-stamp.ts';
 import { normaliseBase } from '../src/site/options.ts';
 import { createStaticServer } from './lib/static-server.ts';
 
@@ -18,6 +20,12 @@ const { values, positionals } = parseArgs({
 });
 
 const root = positionals[0] ?? 'dist';
+// Never serve what a failed or unfinished build left behind (src/integrations/build-stamp.ts).
+const unfinished = unfinishedBuildReason(root, root.replace(/\/+$/, ''));
+if (unfinished) {
+  console.error(unfinished);
+  process.exit(1);
+}
 const base = normaliseBase(values.base);
 const server = createStaticServer({ root, base, compress: values.gzip });
 server.listen(Number(values.port), values.host, () => {

@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FAILED_FILE, STAMP_FILE } from '../../src/postbuild/build-stamp.ts';
 
 const run = promisify(execFile);
 const outDirs: string[] = [];
@@ -36,6 +38,12 @@ async function buildFixture(name: string): Promise<{ ok: boolean; output: string
   }
 }
 
+/** A failed build leaves BUILD-FAILED.txt and no build stamp in its output folder. */
+async function expectMarkedFailed(outDir: string): Promise<void> {
+  expect(await readFile(join(outDir, FAILED_FILE), 'utf8')).toMatch(/^The build that wrote this folder failed/);
+  expect(existsSync(join(outDir, STAMP_FILE))).toBe(false);
+}
+
 afterAll(async () => {
   await Promise.all(outDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
@@ -46,6 +54,8 @@ describe('the build refuses bad content', () => {
     const result = await buildFixture('valid');
     expect(result.output).not.toMatch(/error/i);
     expect(result.ok).toBe(true);
+    expect(existsSync(join(result.outDir, STAMP_FILE))).toBe(true);
+    expect(existsSync(join(result.outDir, FAILED_FILE))).toBe(false);
     const html = await readFile(join(result.outDir, 'articles/valid/index.html'), 'utf8');
     expect(html).toContain('<h2 id="first-section">First section</h2>');
     expect(html).toContain('href="/glossary/#quorum"');
@@ -56,14 +66,20 @@ describe('the build refuses bad content', () => {
   it('names the file and the field of broken frontmatter', async () => {
     const result = await buildFixture('broken-frontmatter');
     expect(result.ok).toBe(false);
-    expect(result.output).toContain('content/articles/broken.mdx');
-    expect(result.output).toMatch(/sources\.0\.url.*must be an absolute http\(s\) URL/);
+    expect(result.output).toContain(
+      '1 problem(s) in the frontmatter of content/articles/broken.mdx:\n' +
+        '  content/articles/broken.mdx:13: sources.0.url: must be an absolute http(s) URL. Fix: see docs/AUTHORING.md, "Frontmatter".',
+    );
+    await expectMarkedFailed(result.outDir);
   });
 
   it('names the file and line of a link to a missing page', async () => {
     const result = await buildFixture('missing-page');
     expect(result.ok).toBe(false);
     expect(result.output).toContain('content/articles/linking.mdx:20: /articles/not-written-yet/ (missing page)');
+    // It failed after every page was written: the folder must not pass for a finished build.
+    await expectMarkedFailed(result.outDir);
+    expect(existsSync(join(result.outDir, 'articles/linking/index.html'))).toBe(true);
   });
 
   it('refuses a published heading renamed without an alias, naming the page, the anchor and the fix', async () => {

@@ -264,4 +264,21 @@ describe('the static server under hostile requests', () => {
     expect(child.exitCode).toBeNull();
     expect((await rawRequest(port, 'GET', base)).status).toBe(200);
   });
+
+  it('refuses to serve what a failed build left behind', async () => {
+    const failed = join(folder, 'failed');
+    await mkdir(failed, { recursive: true });
+    await writeFile(join(failed, 'index.html'), '<!doctype html><title>Half checked</title>');
+    await writeFile(join(failed, 'BUILD-FAILED.txt'), 'The build that wrote this folder failed.\n');
+    const child = spawn(process.execPath, ['scripts/serve.ts', failed, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(
+      `${failed}/ holds a failed build (${failed}/BUILD-FAILED.txt): its pages were not fully checked. Run \`npm run build\` and fix what it reports.`,
+    );
+  });
 });
