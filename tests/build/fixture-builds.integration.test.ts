@@ -127,4 +127,54 @@ describe('the build refuses bad content', () => {
         'page (#second-section there).',
     );
   });
+
+  // Each class of bad input below has unit fixtures for its every case; these builds prove that the
+  // check runs in the real build and stops it, with the exact message and the failure marker.
+
+  it('refuses a citation missing from sources in any link syntax, naming each line', async () => {
+    const result = await buildFixture('uncited-source');
+    expect(result.ok).toBe(false);
+    const fix =
+      "is cited but not listed in sources. Fix: add it to the frontmatter's sources (title and url), or cite the exact URL of a listed source.";
+    expect(result.output).toContain(
+      [
+        `content/articles/citing.mdx:20: https://www.postgresql.org/docs/current/warm-standby.html ${fix}`,
+        `content/articles/citing.mdx:22: https://raft.github.io/raft.pdf ${fix}`,
+        `content/articles/citing.mdx:24: https://etcd.io/docs/v3.5/op-guide/configuration/ ${fix}`,
+        `content/articles/citing.mdx:26: https://patroni.readthedocs.io/en/latest/yaml_configuration.html ${fix}`,
+      ].join('\n'),
+    );
+    await expectMarkedFailed(result.outDir);
+  });
+
+  it('refuses a second glossary entry with an existing id instead of letting it replace the first', async () => {
+    const result = await buildFixture('duplicate-glossary-id');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'content/glossary.yaml:7: glossary id "quorum" is already the id of the entry at line 1. Fix: give each entry ' +
+        'its own id (two entries with one id would replace each other on the glossary page and in every term ' +
+        'preview); to keep an old link, list the old id in formerIds of one entry only.',
+    );
+    await expectMarkedFailed(result.outDir);
+  });
+
+  it('names the file and line of a trailing comma in content/redirects.json', async () => {
+    const result = await buildFixture('redirects-trailing-comma');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'content/redirects.json:3:47: a comma after the last entry, which JSON does not allow. Fix: remove that comma.',
+    );
+    await expectMarkedFailed(result.outDir);
+  });
+
+  it('refuses one figure id in two articles, so /diagrams/<id>.svg cannot serve the wrong diagram', async () => {
+    const result = await buildFixture('duplicate-figure-id');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'content/articles/second.mdx:20: figure id "fig-cluster-behind-load-balancer" is already used by ' +
+        'content/articles/first.mdx:20. Fix: give this figure its own id="fig-…" (figure ids are unique on the site: ' +
+        '/diagrams/fig-cluster-behind-load-balancer.svg can show only one diagram).',
+    );
+    await expectMarkedFailed(result.outDir);
+  });
 });
