@@ -31,8 +31,15 @@ export function isJsxElement(node: Node): node is JsxElement {
   return node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 }
 
-/** The string value of an attribute written `name="value"`, if it is one. */
+/**
+ * The string value of an attribute written `name="value"`, or `name={"value"}` / `name={'value'}`
+ * (a string literal in braces, the same text to the reader), if it is one.
+ */
 export function stringAttribute(element: JsxElement, name: string): string | undefined {
   const attribute = element.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
-  return typeof attribute?.value === 'string' ? attribute.value : undefined;
+  const value = attribute?.value;
+  if (typeof value === 'string') return value;
+  if (value?.type !== 'mdxJsxAttributeValueExpression') return undefined;
+  const literal = /^\s*(["'])((?:(?!\1)[^\\\n])*)\1\s*$/.exec(value.value);
+  return literal?.[2];
 }

@@ -131,7 +131,7 @@ describe('the build refuses bad content', () => {
   // Each class of bad input below has unit fixtures for its every case; these builds prove that the
   // check runs in the real build and stops it, with the exact message and the failure marker.
 
-  it('refuses a citation missing from sources in any link syntax, naming each line', async () => {
+  it('refuses a citation missing from sources in any link syntax, and links without a scheme or with javascript:, naming each line', async () => {
     const result = await buildFixture('uncited-source');
     expect(result.ok).toBe(false);
     const fix =
@@ -142,6 +142,13 @@ describe('the build refuses bad content', () => {
         `content/articles/citing.mdx:22: https://raft.github.io/raft.pdf ${fix}`,
         `content/articles/citing.mdx:24: https://etcd.io/docs/v3.5/op-guide/configuration/ ${fix}`,
         `content/articles/citing.mdx:26: https://patroni.readthedocs.io/en/latest/yaml_configuration.html ${fix}`,
+        'content/articles/citing.mdx:30: //raft.github.io/raft.pdf links to another site without its scheme, so ' +
+          'opened from the disk (the portable build) it points at file://, and the sources check cannot see it. ' +
+          "Fix: write the full https:// address and list it in the frontmatter's sources.",
+        'content/articles/citing.mdx:32: javascript:alert(1) is a javascript: link, which readers cannot follow ' +
+          'safely (an article links with https:, http:, mailto: or a path on this site). Fix: link to the page you ' +
+          'mean, or write the text without a link.',
+        `content/articles/citing.mdx:34: https://etcd.io/docs/v3.5/learning/ ${fix}`,
       ].join('\n'),
     );
     await expectMarkedFailed(result.outDir);

@@ -8,7 +8,12 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authoredFile } from '../../src/plugins/mdx-source.ts';
-import { citationsIn, remarkCitedSources, unlistedCitations } from '../../src/plugins/remark-cited-sources.ts';
+import {
+  citationsIn,
+  linkProblem,
+  remarkCitedSources,
+  unlistedCitations,
+} from '../../src/plugins/remark-cited-sources.ts';
 import { addComponentLines } from '../../src/plugins/remark-component-lines.ts';
 import { localImagesIn, remarkLocalImages } from '../../src/plugins/remark-local-images.ts';
 
@@ -76,6 +81,60 @@ describe('remark-cited-sources', () => {
           "the frontmatter's sources (title and url), or cite the exact URL of a listed source.",
         'content/articles/x.mdx:5: https://example.org/jsx is cited but not listed in sources. Fix: add it to the ' +
           "frontmatter's sources (title and url), or cite the exact URL of a listed source.",
+      ].join('\n'),
+    );
+  });
+
+  it('sees a JSX href written as a string literal in braces', () => {
+    expect(
+      citationsIn(parse(`<a href={"https://example.org/a"}>a</a> and <a href={'https://example.org/b'}>b</a>`)),
+    ).toEqual([
+      { url: 'https://example.org/a', line: 1 },
+      { url: 'https://example.org/b', line: 1 },
+    ]);
+  });
+
+  it('refuses a link to another site without its scheme, and schemes other than https:, http: and mailto:', () => {
+    for (const url of [
+      'https://example.org/',
+      'HTTP://example.org/',
+      'mailto:editor@example.org',
+      '/articles/x/',
+      '#part',
+      './x/',
+      '../x/',
+    ]) {
+      expect(linkProblem(url)).toBeUndefined();
+    }
+    for (const url of [
+      '//example.org/x',
+      '/\\example.org/x',
+      '\\\\example.org/x',
+      'javascript:alert(1)',
+      'JavaScript:x',
+      'data:text/html,x',
+      'file:///etc/passwd',
+    ]) {
+      expect(linkProblem(url), url).toMatch(/\. Fix: /);
+    }
+  });
+
+  it('fails on every such link, in line order with the unlisted citations, with the fix', async () => {
+    const article = [
+      'An [uncited page](https://example.org/inline).', // 1
+      '', // 2
+      'A [protocol-relative link](//example.org/x) and <a href="javascript:alert(1)">a script</a>.', // 3
+    ].join('\n');
+    await expect(runPlugin(remarkCitedSources, article, '/site/content/articles/x.mdx', [])).rejects.toThrow(
+      [
+        'content/articles/x.mdx:1: https://example.org/inline is cited but not listed in sources. Fix: add it to the ' +
+          "frontmatter's sources (title and url), or cite the exact URL of a listed source.",
+        'content/articles/x.mdx:3: //example.org/x links to another site without its scheme, so opened from the disk ' +
+          '(the portable build) it points at file://, and the sources check cannot see it. Fix: write the full ' +
+          "https:// address and list it in the frontmatter's sources.",
+        'content/articles/x.mdx:3: javascript:alert(1) is a javascript: link, which readers cannot follow safely (an ' +
+          'article links with https:, http:, mailto: or a path on this site). Fix: link to the page you mean, or ' +
+          'write the text without a link.',
       ].join('\n'),
     );
   });
