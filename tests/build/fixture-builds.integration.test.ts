@@ -174,6 +174,18 @@ describe('the build refuses bad content', () => {
     await expectMarkedFailed(result.outDir);
   });
 
+  it('refuses an article file name that is not its URL, one that would replace another article, and a .md file', async () => {
+    const result = await buildFixture('article-file-names');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      "2 problem(s) in the articles' file names:\n" +
+        "content/articles/Valid Article.mdx: an article's file name is its URL, so it must be lower-case words " +
+        'joined by "-". Fix: give it a name of its own (content/articles/valid-article.mdx has the URL it would get).\n' +
+        'content/articles/notes.md: articles are MDX files, and this one would be left out. Fix: rename it to notes.mdx.',
+    );
+    await expectMarkedFailed(result.outDir);
+  });
+
   it('refuses one figure id in two articles, so /diagrams/<id>.svg cannot serve the wrong diagram', async () => {
     const result = await buildFixture('duplicate-figure-id');
     expect(result.ok).toBe(false);
