@@ -26,6 +26,15 @@ describe('parseRedirects', () => {
     );
   });
 
+  it('names the line of a merge conflict left in the file', () => {
+    const text =
+      '{\n  "/articles/a/": "/articles/b/",\n<<<<<<< HEAD\n  "/articles/c/": "/articles/d/"\n=======\n>>>>>>> x\n}\n';
+    expect(() => parseRedirects(text)).toThrow(
+      `${FILE}:3:1: a merge conflict marker (<<<<<<<) is left in the file. Fix: keep the entries of both sides, and ` +
+        'remove the marker lines.',
+    );
+  });
+
   it('names the line and the entry of a path that is not a page path', () => {
     const text = '{\n  "/articles/a/": "/articles/b/",\n  "/articles/c/": "https://example.com/"\n}\n';
     expect(() => parseRedirects(text)).toThrow(

@@ -186,6 +186,16 @@ describe('the build refuses bad content', () => {
     await expectMarkedFailed(result.outDir);
   });
 
+  it('names the line of a merge conflict left in content/anchors.json, and says to mend it by hand', async () => {
+    const result = await buildFixture('anchors-merge-conflict');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'content/anchors.json:4:1: a merge conflict marker (<<<<<<<) is left in the file. Fix: keep the entries of ' +
+        'both sides, and remove the marker lines.',
+    );
+    await expectMarkedFailed(result.outDir);
+  });
+
   it('refuses one figure id in two articles, so /diagrams/<id>.svg cannot serve the wrong diagram', async () => {
     const result = await buildFixture('duplicate-figure-id');
     expect(result.ok).toBe(false);
