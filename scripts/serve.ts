@@ -26,9 +26,36 @@ if (unfinished) {
   console.error(unfinished);
   process.exit(1);
 }
-const base = normaliseBase(values.base);
+/** Ends with one sentence, not a stack trace: these are mistakes in how the server was started. */
+function refuse(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let base = '/';
+try {
+  base = normaliseBase(values.base);
+} catch (error) {
+  refuse((error as Error).message);
+}
+const port = /^\d+$/.test(values.port.trim()) ? Number(values.port) : Number.NaN;
+if (!(port >= 0 && port <= 65_535)) {
+  refuse(
+    `--port (or PORT) "${values.port}" is not a port: use a number from 1 to 65535, or 0 to let the system choose.`,
+  );
+}
 const server = createStaticServer({ root, base, compress: values.gzip });
-server.listen(Number(values.port), values.host, () => {
+server.on('error', (error: NodeJS.ErrnoException) => {
+  const where = `${values.host}:${port}`;
+  if (error.code === 'EADDRINUSE') {
+    refuse(
+      `${where} is in use (another server?). Stop it, or choose another port with --port (0 lets the system choose).`,
+    );
+  }
+  if (error.code === 'EACCES') refuse(`${where}: not allowed to listen there. Use a port above 1023 with --port.`);
+  refuse(`Cannot listen on ${where}: ${error.message}`);
+});
+server.listen(port, values.host, () => {
   // The port the OS chose when asked for 0 (tests read it from this line).
   const { port } = server.address() as AddressInfo;
   console.log(`Serving ${root} at http://${values.host}:${port}${base} (Ctrl+C to stop)`);

@@ -281,4 +281,31 @@ describe('the static server under hostile requests', () => {
       `${failed}/ holds a failed build (${failed}/BUILD-FAILED.txt): its pages were not fully checked. Run \`npm run build\` and fix what it reports.`,
     );
   });
+
+  it('refuses a bad port, a bad base and a port in use with one sentence, not a stack trace', async () => {
+    const site = join(folder, 'site');
+    /** serve.ts with `args`, until it exits: its status and what it printed on stderr. */
+    const exitOf = async (args: string[]) => {
+      const child = spawn(process.execPath, ['scripts/serve.ts', site, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      return { code, stderr: stderr.trim() };
+    };
+    expect(await exitOf(['--port', 'abc'])).toEqual({
+      code: 1,
+      stderr: '--port (or PORT) "abc" is not a port: use a number from 1 to 65535, or 0 to let the system choose.',
+    });
+    expect(await exitOf(['--port', '0', '--base', '/a/../b/'])).toEqual({
+      code: 1,
+      stderr:
+        'BASE_PATH "/a/../b/" has a ".." segment. Use a plain path such as BASE_PATH=/docs/clusters/ (letters, ' +
+        'digits, "-", "_", "." and "~" between slashes).',
+    });
+    const { port } = await startServer(site, '/');
+    expect(await exitOf(['--port', String(port)])).toEqual({
+      code: 1,
+      stderr: `127.0.0.1:${port} is in use (another server?). Stop it, or choose another port with --port (0 lets the system choose).`,
+    });
+  });
 });
