@@ -1,7 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
+import { questionsLoader } from './lib/questions/questions-loader.ts';
 import { articleSchema } from './schemas/article.ts';
 import { glossaryEntrySchema } from './schemas/glossary-entry.ts';
+import { questionSchema } from './schemas/question.ts';
 
 /** Articles live outside src/, in the top-level content/ folder, one .mdx file each. */
 const articles = defineCollection({
@@ -14,4 +16,10 @@ const glossary = defineCollection({
   schema: glossaryEntrySchema,
 });
 
-export const collections = { articles, glossary };
+/** Questions readers ask (content/questions.yaml): checked with file and line by their loader. */
+const questions = defineCollection({
+  loader: questionsLoader('content/questions.yaml'),
+  schema: questionSchema,
+});
+
+export const collections = { articles, glossary, questions };
