@@ -53,7 +53,7 @@ describe('the build refuses bad content', () => {
     expect(html).toContain('The article’s “quotes” — typed straight — stay straight in <code>&quot;code&quot;</code>.');
     // The questions its sections explain (content/questions.yaml), listed by the layout.
     expect(html).toMatch(
-      /<h2 id="cde-article-questions-title">Questions this article answers<\/h2>\s*<ul>\s*<li>\s*<a href="\/questions\/#valid-fixture-question">Does the valid fixture’s article list the questions it answers\?<\/a>/,
+      /<h2 id="cde-article-questions-title">Questions this article answers<\/h2>\s*<ul>\s*<li>\s*<a class="cde-question-link" href="\/questions\/#valid-fixture-question">Does the valid fixture’s article list the questions it answers\?<\/a>/,
     );
     const questions = await readFile(join(result.outDir, 'questions/index.html'), 'utf8');
     expect(questions).toContain('<h3 id="valid-fixture-question">');
