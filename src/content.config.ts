@@ -1,9 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { questionsLoader } from './lib/questions/questions-loader.ts';
+import { questionsLoader, storedQuestionSchema } from './lib/questions/questions-loader.ts';
 import { articleSchema } from './schemas/article.ts';
 import { glossaryEntrySchema } from './schemas/glossary-entry.ts';
-import { questionSchema } from './schemas/question.ts';
 
 /** Articles live outside src/, in the top-level content/ folder, one .mdx file each. */
 const articles = defineCollection({
@@ -19,7 +18,7 @@ const glossary = defineCollection({
 /** Questions readers ask (content/questions.yaml): checked with file and line by their loader. */
 const questions = defineCollection({
   loader: questionsLoader('content/questions.yaml'),
-  schema: questionSchema,
+  schema: storedQuestionSchema,
 });
 
 export const collections = { articles, glossary, questions };

@@ -1,6 +1,11 @@
 import type { Question } from '../../schemas/question.ts';
 import { articlePath } from '../urls.ts';
 
+/** The questions in the order of content/questions.yaml, by the line the loader recorded. */
+export function inFileOrder<T extends { line: number }>(questions: readonly T[]): T[] {
+  return [...questions].sort((a, b) => a.line - b.line);
+}
+
 /** The questions whose explaining section is in the article `slug`, in the order given. */
 export function questionsExplainedBy<T extends Pick<Question, 'explainedBy'>>(
   questions: readonly T[],

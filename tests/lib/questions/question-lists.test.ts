@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByTopic, questionsExplainedBy } from '../../../src/lib/questions/question-lists.ts';
+import { groupByTopic, inFileOrder, questionsExplainedBy } from '../../../src/lib/questions/question-lists.ts';
 
 const questions = [
   { id: 'a', explainedBy: '/articles/replication/#lag', topics: ['replication', 'failover'] },
@@ -22,5 +22,15 @@ describe('lists of questions', () => {
       ['failover', ['c']],
       ['operations', ['b']],
     ]);
+  });
+
+  it('puts questions back in file order by their line, whatever order the data store returns', () => {
+    const stored = [
+      { id: 'b', line: 20 },
+      { id: 'c', line: 38 },
+      { id: 'a', line: 2 },
+    ];
+    expect(inFileOrder(stored).map((q) => q.id)).toEqual(['a', 'b', 'c']);
+    expect(stored.map((q) => q.id)).toEqual(['b', 'c', 'a']);
   });
 });
