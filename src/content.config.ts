@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { questionsLoader, storedQuestionSchema } from './lib/questions/questions-loader.ts';
+import { questionsLoader, storedQuestionSchema } from './questions/questions-loader.ts';
 import { articleSchema } from './schemas/article.ts';
 import { glossaryEntrySchema } from './schemas/glossary-entry.ts';
 

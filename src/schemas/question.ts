@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { countSentences } from '../lib/questions/sentences.ts';
+import { countSentences } from '../questions/sentences.ts';
 import { sourceSchema } from './source.ts';
 
 /** What a question is about, in the order the questions page shows its groups. */

@@ -4,8 +4,8 @@ import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { parseBuiltHtml } from '../../src/lib/html-tree.ts';
-import { readQuestionsFile } from '../../src/lib/questions/questions-file.ts';
+import { parseBuiltHtml } from '../../src/postbuild/html-tree.ts';
+import { readQuestionsFile } from '../../src/questions/questions-file.ts';
 import { distOf, TARGETS } from './targets.ts';
 
 // The corpus of content/questions.yaml against what the build made of it (issue 15): each
