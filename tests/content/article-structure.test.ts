@@ -24,6 +24,7 @@ const LEARNING_PATH = [
   'sharding-and-partitioning',
   'consensus-and-quorum',
   'failover-and-split-brain',
+  'redis-replication-sentinel-cluster',
   'lab-patroni-etcd',
   'lab-failover-and-switchover',
   'scale-up-or-scale-out',
