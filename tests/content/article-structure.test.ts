@@ -30,6 +30,7 @@ const LEARNING_PATH = [
   'scale-up-or-scale-out',
   'consistency-trade-offs',
   'distributed-databases',
+  'how-many-nodes',
 ];
 
 function read(file: string) {
