@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { policyFromHeadersFile } from '../src/lib/hosting.ts';
+import { policyFromHeadersFile } from '../src/postbuild/hosting.ts';
 import { startServer } from './support/servers.ts';
 import { expect, FIRST_ARTICLE, test } from './support/site.ts';
 
@@ -35,8 +35,7 @@ test('the offline bundle unpacks into both builds and a HOSTING.md with the poli
     }
 
     // Unpacked as it is, the portable folder serves under any path.
-    const port = Number(new URL(String(test.info().project.use.baseURL)).port) + 6;
-    const server = await startServer(join(folder, 'portable'), '/unpacked/here/', port);
+    const server = await startServer(join(folder, 'portable'), '/unpacked/here/');
     try {
       const response = await page.goto(`${server.url}${FIRST_ARTICLE}`);
       expect(response?.status()).toBe(200);
