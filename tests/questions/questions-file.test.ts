@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeDeadExplainedBy,
-  explainedByLines,
-  readQuestionsFile,
-} from '../../src/questions/questions-file.ts';
+import { describeDeadExplainedBy, explainedByLines, readQuestionsFile } from '../../src/questions/questions-file.ts';
 
 /** One entry of content/questions.yaml as text, with fields replaced or dropped (`undefined`). */
 function entry(id: string, fields: Record<string, string | undefined> = {}): string {
