@@ -23,9 +23,12 @@ const { values } = parseArgs({
 });
 
 async function readBuild(dir: string): Promise<{ path: string; content: Buffer }[]> {
-  const files = await listBuildFiles(dir).catch(() => {
-    throw new Error(`No build in ${dir}/: run npm run bundle (it builds first).`);
-  });
+  let files: string[];
+  try {
+    files = listBuildFiles(dir);
+  } catch (error) {
+    throw new Error(`No build in ${dir}/: run npm run bundle (it builds first).`, { cause: error });
+  }
   return Promise.all(files.map(async (path) => ({ path, content: await readFile(join(dir, path)) })));
 }
 
