@@ -6,7 +6,7 @@ import { expect, test } from './support/site.ts';
 /** A page with both islands, the quorum calculator first, the simulator further down. */
 const PAGE = 'interactive/';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-/** The simulator's whole JavaScript, gzipped, once it has loaded (issue 9's budget). */
+/** The simulator's whole JavaScript, gzipped, once it has loaded (its budget in docs/QUALITY.md). */
 const SIMULATOR_BUDGET = 20 * 1024;
 
 /** Every script the page fetched so far, by URL, with its gzipped size once loaded. */

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, FIRST_ARTICLE, test } from './support/site.ts';
 
-// Nothing on a page may move once it is shown (issue 9). Every layout-shift entry counts, including
+// Nothing on a page may move once it is shown (docs/QUALITY.md: CLS 0). Every layout-shift entry counts, including
 // those Chrome flags as following input (`hadRecentInput`): within 500 ms of opening a page at an
 // anchor, Chrome treats the jump as input and leaves such shifts out of CLS, but the reader still
 // sees the text move. The causes found and fixed: the "Copy link" buttons the script adds beside

@@ -1,8 +1,8 @@
 /**
  * rehype-mermaid-figures: turns fenced ```mermaid blocks into accessible, themed inline-SVG figures
- * at build time (issue 3).
+ * at build time, so readers' browsers run no Mermaid and every figure has its text alternative.
  *
- * Authoring (see CONVENTIONS.md):
+ * Authoring (see docs/DIAGRAMS.md, "Writing one"):
  *
  *   ```mermaid id="fig-primary-two-replicas" caption="A primary streams its WAL to two replicas."
  *   flowchart LR

@@ -1,5 +1,5 @@
 /**
- * /diagrams/<fig-id>.svg: the standalone file of every article figure (issue 3, item 7), light theme,
+ * /diagrams/<fig-id>.svg: the standalone file of every article figure, light theme,
  * styles inlined, linked from each figure's caption. Built from the same cache as the inline figures.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
