@@ -16,6 +16,7 @@ import { rehypeAnchorAliases } from './src/plugins/rehype-anchor-aliases.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { anchorRegistry } from './src/integrations/anchor-registry.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
+import { buildStamp } from './src/integrations/build-stamp.ts';
 import { shikiTokenClasses } from './src/plugins/shiki-token-classes.ts';
 import { CODE_THEMES } from './src/plugins/code-token-palette.ts';
 
@@ -72,8 +73,11 @@ export default defineConfig({
     anchorRegistry({ update: process.env.ANCHORS_UPDATE === '1' }),
     searchIndex(),
     sitemap(),
-    // offline() post-processes the finished build (portable URLs, CSP, service worker): keep it last.
+    // offline() post-processes the finished build (portable URLs, CSP, service worker): keep it
+    // after every integration that writes files.
     offline(),
+    // The stamp says the build finished every step above: keep it last.
+    buildStamp(),
   ],
   vite: {
     build: {

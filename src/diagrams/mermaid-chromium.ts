@@ -3,39 +3,15 @@
  * one browser, one page, many diagrams. Only loaded when a diagram is missing from the cache,
  * so a build with a full cache never imports Playwright.
  */
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { MERMAID_CONFIG, mermaidBundlePath } from './mermaid-config.ts';
 import { optimizeDiagramSvg } from './svg.ts';
-import { SYSTEM_CHROMIUM_ARGS } from './system-chromium.ts';
+import { CHROMIUM_ARGS, locateChromium, NO_CHROMIUM_HINT } from './chromium.ts';
 import type { DiagramRenderer, RenderRequest, RenderResult } from './renderer.ts';
-
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 /** Thrown when a diagram must be rendered and no Chromium can be found. */
 export class NoChromiumError extends Error {
   override name = 'NoChromiumError';
-}
-
-export const NO_CHROMIUM_HINT =
-  'Install Chromium (Debian: `apt-get install chromium`) or point CHROMIUM_PATH at a Chromium or Chrome ' +
-  'binary, then run `npm run diagrams` to render and cache the missing diagrams; commit content/diagram-cache/.';
-
-/**
- * Where Chromium is: `CHROMIUM_PATH`, else a browser Playwright installed itself, else Debian's
- * `/usr/bin/chromium`. Undefined when none exists. `playwrightPath` is injectable for tests.
- */
-export function findChromium(
-  env: NodeJS.ProcessEnv = process.env,
-  playwrightPath: string | undefined = undefined,
-  exists: (path: string) => boolean = existsSync,
-): string | undefined {
-  const fromEnv = env['CHROMIUM_PATH'];
-  if (fromEnv) return exists(fromEnv) ? fromEnv : undefined;
-  for (const candidate of [playwrightPath, DEBIAN_CHROMIUM]) {
-    if (candidate && exists(candidate)) return candidate;
-  }
-  return undefined;
 }
 
 interface RawResult {
@@ -111,9 +87,14 @@ export class MermaidPage {
 
   static async open(executablePath?: string): Promise<MermaidPage> {
     const { chromium } = await import('playwright-core');
-    const path = executablePath ?? findChromium(process.env, safePlaywrightPath(chromium.executablePath));
-    if (!path) throw new NoChromiumError(`No Chromium found to render Mermaid diagrams. ${NO_CHROMIUM_HINT}`);
-    const browser = await chromium.launch({ executablePath: path, args: SYSTEM_CHROMIUM_ARGS });
+    const path = executablePath ?? (await locateChromium());
+    if (!path) {
+      throw new NoChromiumError(
+        `No Chromium found to render Mermaid diagrams. ${NO_CHROMIUM_HINT} Then run \`npm run diagrams\` ` +
+          'to render and cache the missing diagrams, and commit content/diagram-cache/.',
+      );
+    }
+    const browser = await chromium.launch({ executablePath: path, args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage();
       await page.setContent('<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body></body></html>');
@@ -132,14 +113,6 @@ export class MermaidPage {
 
   async close(): Promise<void> {
     await this.browser.close();
-  }
-}
-
-function safePlaywrightPath(getPath: () => string): string | undefined {
-  try {
-    return getPath();
-  } catch {
-    return undefined;
   }
 }
 

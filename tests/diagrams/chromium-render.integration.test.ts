@@ -8,7 +8,7 @@ import { toHtml } from 'hast-util-to-html';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildFigure } from '../../src/diagrams/figure.ts';
 import type { RenderResult } from '../../src/diagrams/renderer.ts';
-import { createChromiumRenderer, findChromium } from '../../src/diagrams/mermaid-chromium.ts';
+import { createChromiumRenderer } from '../../src/diagrams/mermaid-chromium.ts';
 import { BROKEN_LINE_3, PRIMARY_TWO_REPLICAS } from './fixtures.ts';
 
 const NINE_NODES = readFileSync(new URL('./fixtures/nine-node-flowchart.mmd', import.meta.url), 'utf8');
@@ -17,28 +17,6 @@ const STATES = `stateDiagram-v2
   accDescr: A replica can become a primary.
   [*] --> Replica
   Replica --> Primary: promoted`;
-
-describe('findChromium', () => {
-  const exists = (present: string[]) => (file: string) => present.includes(file);
-
-  it('prefers CHROMIUM_PATH', () => {
-    expect(findChromium({ CHROMIUM_PATH: '/opt/chrome' }, '/pw/chrome', exists(['/opt/chrome', '/pw/chrome']))).toBe(
-      '/opt/chrome',
-    );
-  });
-
-  it('reports nothing when CHROMIUM_PATH points nowhere, rather than a different browser', () => {
-    expect(findChromium({ CHROMIUM_PATH: '/missing' }, undefined, exists(['/usr/bin/chromium']))).toBeUndefined();
-  });
-
-  it('then takes a browser Playwright installed', () => {
-    expect(findChromium({}, '/pw/chrome', exists(['/pw/chrome', '/usr/bin/chromium']))).toBe('/pw/chrome');
-  });
-
-  it('then falls back to Debian’s /usr/bin/chromium', () => {
-    expect(findChromium({}, '/pw/chrome', exists(['/usr/bin/chromium']))).toBe('/usr/bin/chromium');
-  });
-});
 
 describe('rendering in Chromium', () => {
   const renderer = createChromiumRenderer();
