@@ -35,9 +35,12 @@ async function readBuild(dir: string): Promise<{ path: string; content: Buffer }
   // Never ship what a failed or unfinished build left behind (src/integrations/build-stamp.ts).
   const unfinished = unfinishedBuildReason(dir, dir, 'bundle');
   if (unfinished) throw new Error(unfinished);
-  const files = await listBuildFiles(dir).catch(() => {
-    throw new Error(`No build in ${dir}/: run npm run bundle (it builds first).`);
-  });
+  let files: string[];
+  try {
+    files = listBuildFiles(dir);
+  } catch (error) {
+    throw new Error(`No build in ${dir}/: run npm run bundle (it builds first).`, { cause: error });
+  }
   // The build stamp describes this checkout's sources; it means nothing on a host.
   const shipped = files.filter((path) => path !== STAMP_FILE);
   return Promise.all(shipped.map(async (path) => ({ path, content: await readFile(join(dir, path)) })));

@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { articleLoader } from './loaders/article-loader.ts';
 import { glossaryLoader } from './loaders/glossary-loader.ts';
+import { questionsLoader, storedQuestionSchema } from './questions/questions-loader.ts';
 import { articleSchema } from './schemas/article.ts';
 import { glossaryEntrySchema } from './schemas/glossary-entry.ts';
 
@@ -17,4 +18,10 @@ const glossary = defineCollection({
   schema: glossaryEntrySchema,
 });
 
-export const collections = { articles, glossary };
+/** Questions readers ask (content/questions.yaml): checked with file and line by their loader. */
+const questions = defineCollection({
+  loader: questionsLoader('content/questions.yaml'),
+  schema: storedQuestionSchema,
+});
+
+export const collections = { articles, glossary, questions };

@@ -106,17 +106,3 @@ export function duplicateFigureIds(diagrams: readonly FoundDiagram[]): Map<strin
   }
   return new Map([...byId].filter(([, uses]) => uses.length > 1));
 }
-
-/**
- * One sentence per repeated figure id, naming every later use and the first (`file:line`) and the
- * fix: ids are unique on the site, since /diagrams/<id>.svg can hold only one diagram.
- */
-export function describeDuplicateFigureIds(duplicates: ReadonlyMap<string, readonly FoundDiagram[]>): string[] {
-  return [...duplicates].flatMap(([id, [first, ...later]]) =>
-    later.map(
-      (use) =>
-        `${use.file}:${use.line}: figure id "${id}" is already used by ${first?.file}:${first?.line}. Fix: give this ` +
-        `figure its own id="fig-…" (figure ids are unique on the site: /diagrams/${id}.svg can show only one diagram).`,
-    ),
-  );
-}

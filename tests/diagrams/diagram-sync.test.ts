@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FoundDiagram } from '../../src/diagrams/scan.ts';
-import { describeDuplicateFigureIds, diagramsInMarkdown, duplicateFigureIds } from '../../src/diagrams/scan.ts';
+import { diagramsInMarkdown, duplicateFigureIds } from '../../src/diagrams/scan.ts';
 import { planCache } from '../../scripts/lib/diagram-sync.ts';
 import { RENDERER_VERSION, diagramKey } from '../../src/diagrams/mermaid-config.ts';
 import { PRIMARY_TWO_REPLICAS } from './fixtures.ts';
@@ -87,18 +87,5 @@ describe('diagramsInMarkdown', () => {
       ...diagramsInMarkdown(mdx, 'content/articles/y.mdx'),
     ];
     expect([...duplicateFigureIds(found).keys()]).toEqual(['fig-two']);
-  });
-
-  it('describes a figure id used in two articles with both places and the fix', () => {
-    const found = [
-      ...diagramsInMarkdown(mdx, 'content/articles/x.mdx'),
-      ...diagramsInMarkdown(mdx, 'content/articles/y.mdx'),
-    ];
-    const first = found.find((d) => d.id === 'fig-two' && d.file.endsWith('x.mdx'));
-    const second = found.find((d) => d.id === 'fig-two' && d.file.endsWith('y.mdx'));
-    expect(describeDuplicateFigureIds(duplicateFigureIds(found))).toEqual([
-      `content/articles/y.mdx:${second?.line}: figure id "fig-two" is already used by content/articles/x.mdx:${first?.line}. ` +
-        'Fix: give this figure its own id="fig-…" (figure ids are unique on the site: /diagrams/fig-two.svg can show only one diagram).',
-    ]);
   });
 });
