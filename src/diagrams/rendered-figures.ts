@@ -40,6 +40,7 @@ export function recordFigure(figure: RenderedFigure): void {
       `${figure.file}:${figure.line}: figure id "${figure.id}" is already used by ${known.file}:${known.line}. ` +
         `Fix: give this figure its own id="fig-…" (figure ids are unique on the site: /diagrams/${figure.id}.svg ` +
         'can show only one diagram).',
+      figure.line,
     );
   }
   record().set(figure.id, figure);

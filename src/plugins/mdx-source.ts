@@ -5,12 +5,17 @@
 import path from 'node:path';
 import type { Node } from 'unist';
 
-/** The file for messages: from its `content/` folder on (`content/articles/x.mdx`), as authors see it. */
+/**
+ * The file for messages: from its `content/` folder on (`content/articles/x.mdx`), as authors see it,
+ * also in a fixture site; else relative to the working directory, or absolute when outside it.
+ */
 export function authoredFile(file: { path?: string; cwd: string }): string {
   if (!file.path) return '<unknown file>';
   const posix = file.path.split(path.sep).join('/');
   const at = posix.lastIndexOf('/content/');
-  return at >= 0 ? posix.slice(at + 1) : path.relative(file.cwd, file.path).split(path.sep).join('/');
+  if (at >= 0) return posix.slice(at + 1);
+  const relative = path.relative(file.cwd, file.path);
+  return relative.startsWith('..') ? file.path : relative.split(path.sep).join('/');
 }
 
 /** An MDX JSX element (`<Term id="x">`), as remark-mdx parses it. */

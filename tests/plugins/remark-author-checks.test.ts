@@ -218,5 +218,6 @@ describe('authoredFile', () => {
       'content/articles/x.mdx',
     );
     expect(authoredFile({ path: '/work/src/pages/x.mdx', cwd: '/work' })).toBe('src/pages/x.mdx');
+    expect(authoredFile({ path: '/elsewhere/a.mdx', cwd: '/work' })).toBe('/elsewhere/a.mdx');
   });
 });
