@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
@@ -17,10 +18,14 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { anchorRegistry } from './src/integrations/anchor-registry.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 import { buildStamp } from './src/integrations/build-stamp.ts';
+import { remarkCitedSources } from './src/plugins/remark-cited-sources.ts';
+import { remarkLocalImages } from './src/plugins/remark-local-images.ts';
+import { remarkComponentLines } from './src/plugins/remark-component-lines.ts';
 import { shikiTokenClasses } from './src/plugins/shiki-token-classes.ts';
 import { CODE_THEMES } from './src/plugins/code-token-palette.ts';
 
 const { base, site, outDir, portable } = siteOptionsFromEnv(process.env);
+const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -41,6 +46,10 @@ export default defineConfig({
       // Curly quotes and dashes come from rehype-smart-punctuation, first, so that heading ids are
       // made from the final text; Astro's SmartyPants (retext) cost a tenth of each page's build.
       smartypants: false,
+      // Checks on what the author wrote, with the MDX file's own lines (docs/ARCHITECTURE.md): every
+      // cited URL is in `sources`, every local image exists, and the components that check their
+      // props learn the line of their tag.
+      remarkPlugins: [remarkCitedSources, [remarkLocalImages, { publicDir }], remarkComponentLines],
       // Mermaid figures come before the base-path links, which prefix their `/diagrams/…svg` links.
       rehypePlugins: [
         rehypeSmartPunctuation,

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { listBuildFiles } from '../src/postbuild/build-files.ts';
-import { STAMP_FILE } from '../src/postbuild/build-stamp.ts';
+import { STAMP_FILE, unfinishedBuildReason } from '../src/postbuild/build-stamp.ts';
 import { mergePolicies } from '../src/postbuild/csp.ts';
 import {
   baseFromHeadersFile,
@@ -32,6 +32,9 @@ const { values } = parseArgs({
 });
 
 async function readBuild(dir: string): Promise<{ path: string; content: Buffer }[]> {
+  // Never ship what a failed or unfinished build left behind (src/integrations/build-stamp.ts).
+  const unfinished = unfinishedBuildReason(dir, dir, 'bundle');
+  if (unfinished) throw new Error(unfinished);
   let files: string[];
   try {
     files = listBuildFiles(dir);

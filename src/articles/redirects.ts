@@ -1,16 +1,13 @@
-import { z } from 'astro/zod';
-import { redirectsSchema, type Redirects } from '../schemas/redirect.ts';
+import type { Redirects } from '../schemas/redirect.ts';
+import { parseRedirects } from './redirects-file.ts';
 
-// content/redirects.json of the site being built (Vite resolves `/` to the project root); an
-// absent file means no redirects.
-const files = import.meta.glob<unknown>('/content/redirects.json', { eager: true, import: 'default' });
+// content/redirects.json of the site being built, as text (Vite resolves `/` to the project root),
+// parsed by parseRedirects so that a mistake names the file and line; an absent file means no
+// redirects.
+const files = import.meta.glob<string>('/content/redirects.json', { eager: true, query: '?raw', import: 'default' });
 
-/** The site's redirects, validated; a mistake names the file and the entry. */
+/** The site's redirects, validated; a mistake names the file, the line and the fix. */
 export function getRedirects(): Redirects {
-  const data = Object.values(files)[0] ?? {};
-  const parsed = redirectsSchema.safeParse(data);
-  if (!parsed.success) {
-    throw new Error(`content/redirects.json: ${z.prettifyError(parsed.error)}`);
-  }
-  return parsed.data;
+  const text = Object.values(files)[0];
+  return text === undefined ? {} : parseRedirects(text);
 }

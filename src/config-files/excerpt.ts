@@ -7,11 +7,19 @@
  * names the article, repeats the tag, and says how to fix it.
  */
 
+import { AuthorError } from '../loaders/author-error.ts';
+
 /** A marker comment line: `# [start:name]` or `# [end:name]` (also `//` or `;` comments). */
 const MARKER = /^\s*(?:#|\/\/|;)\s*\[(start|end):([a-z0-9][a-z0-9-]*)\]\s*$/;
 
-export class ConfigFileError extends Error {
+/** A mistake in a <ConfigFile> tag; like every AuthorError, printed without our stack trace. */
+export class ConfigFileError extends AuthorError {
   override name = 'ConfigFileError';
+
+  constructor(message: string) {
+    super(message);
+    this.stack = `${this.name}: ${message}`;
+  }
 }
 
 export interface ConfigFileRequest {

@@ -14,6 +14,27 @@ export class NoChromiumError extends Error {
   override name = 'NoChromiumError';
 }
 
+/**
+ * Thrown when a Chromium exists but does not start. One sentence of advice, without Playwright's
+ * launch log: that log mentions "window", which makes Astro add its unrelated hint about browser
+ * APIs on the server. Playwright's own error is kept as the cause.
+ */
+export class ChromiumStartError extends Error {
+  override name = 'ChromiumStartError';
+}
+
+/** The advice for a Chromium at `path` that failed to start with `error`. */
+export function chromiumStartMessage(path: string, error: unknown): string {
+  const first = (String((error as Error)?.message ?? error).split('\n')[0] ?? '').replace(/^[\w.]+: /, '').trim();
+  const reason = first && !/document|window/i.test(first) ? ` (${first.replace(/\.$/, '')})` : '';
+  return (
+    `Chromium at ${path} exists but could not start${reason}. Fix: run \`${path} --headless --no-sandbox ` +
+    '--dump-dom about:blank` to see why (often missing system libraries: on Debian, `apt-get install chromium` ' +
+    'brings them), set CHROMIUM_PATH to a Chromium that starts, or run `npm run diagrams` where one does and ' +
+    'commit content/diagram-cache/.'
+  );
+}
+
 interface RawResult {
   ok: boolean;
   svg?: string;
@@ -94,7 +115,9 @@ export class MermaidPage {
           'to render and cache the missing diagrams, and commit content/diagram-cache/.',
       );
     }
-    const browser = await chromium.launch({ executablePath: path, args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: path, args: CHROMIUM_ARGS }).catch((error: unknown) => {
+      throw new ChromiumStartError(chromiumStartMessage(path, error), { cause: error });
+    });
     try {
       const page = await browser.newPage();
       await page.setContent('<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body></body></html>');

@@ -8,6 +8,7 @@
  * config, where the plugin runs while the pages are bundled, and once in the prerender bundle, where
  * the route runs afterwards. Both copies must see one record.
  */
+import { AuthorError } from '../loaders/author-error.ts';
 
 export interface RenderedFigure {
   id: string;
@@ -35,9 +36,11 @@ function record(): Map<string, RenderedFigure> {
 export function recordFigure(figure: RenderedFigure): void {
   const known = record().get(figure.id);
   if (known && known.file !== figure.file) {
-    throw new Error(
+    throw new AuthorError(
       `${figure.file}:${figure.line}: figure id "${figure.id}" is already used by ${known.file}:${known.line}. ` +
-        'Give each figure its own id="fig-…": ids are unique on the site.',
+        `Fix: give this figure its own id="fig-…" (figure ids are unique on the site: /diagrams/${figure.id}.svg ` +
+        'can show only one diagram).',
+      figure.line,
     );
   }
   record().set(figure.id, figure);

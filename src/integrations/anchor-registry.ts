@@ -11,8 +11,10 @@ import {
   readBuiltPage,
   registryFromPages,
   serializeRegistry,
+  unaliasableAnchors,
   type AnchorRegistry,
 } from '../postbuild/anchor-registry.ts';
+import { AuthorError } from '../loaders/author-error.ts';
 
 export const REGISTRY_FILE = 'content/anchors.json';
 
@@ -40,6 +42,9 @@ export function anchorRegistry(options: AnchorRegistryOptions = {}): AstroIntegr
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const pages = await readPages(outDir, base);
+        // What the registry records must be what an alias can keep: refuse the id before it is published.
+        const unaliasable = unaliasableAnchors(pages);
+        if (unaliasable.length > 0) throw new AuthorError(unaliasable.join('\n'));
         const file = join(root, REGISTRY_FILE);
         const text = await readFile(file, 'utf8').catch(() => undefined);
         if (text === undefined && !options.update) {

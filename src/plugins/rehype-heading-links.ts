@@ -1,6 +1,10 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
+import type { VFile } from 'vfile';
+import { AuthorError } from '../loaders/author-error.ts';
+import { hasWord } from './anchor-id.ts';
+import { authoredFile } from './mdx-source.ts';
 import { selfLink } from './self-link.ts';
 
 type Parent = { children: RootContent[] };
@@ -23,13 +27,17 @@ export interface HeadingLinksOptions {
  */
 export function rehypeHeadingLinks(options: HeadingLinksOptions = {}) {
   const label = options.label ?? 'Link to section';
-  return (tree: Root): void => {
-    addHeadingLinks(tree, label);
+  return (tree: Root, file: VFile): void => {
+    addHeadingLinks(tree, label, authoredFile(file));
   };
 }
 
-/** The transform itself, exported so tests can call it on a tree directly. */
-export function addHeadingLinks(tree: Root, label = 'Link to section'): void {
+/**
+ * The transform itself, exported so tests can call it on a tree directly. A heading whose text
+ * gives no id (only punctuation or symbols) fails, naming `fileName` and its line: it could be
+ * neither linked nor registered.
+ */
+export function addHeadingLinks(tree: Root, label = 'Link to section', fileName = '<unknown file>'): void {
   const slugger = new GithubSlugger();
   const visit = (parent: Parent): void => {
     parent.children = parent.children.flatMap((child): RootContent[] => {
@@ -43,6 +51,13 @@ export function addHeadingLinks(tree: Root, label = 'Link to section'): void {
       // Keep author-given ids, but register them so later slugs never collide with them.
       const id = typeof existing === 'string' && existing !== '' ? existing : slugger.slug(text);
       if (id === existing) slugger.slug(existing);
+      if (!hasWord(id)) {
+        throw new AuthorError(
+          `${fileName}:${child.position?.start.line ?? 0}: the heading "${text}" gets no id: its text has no letters ` +
+            'or digits, so it could not be linked or listed. Fix: add a word to the heading.',
+          child.position?.start.line,
+        );
+      }
       child.properties['id'] = id;
       if (!LINKED_HEADINGS.has(child.tagName)) return [child];
       return [wrapHeading(child, id, text, label)];

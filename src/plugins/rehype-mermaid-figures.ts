@@ -17,7 +17,7 @@
  * The default renderer reads the committed cache and batches misses across files into one
  * Chromium session (src/diagrams/cache.ts), so a build with a full cache starts no browser.
  */
-import path from 'node:path';
+import { authoredFile } from './mdx-source.ts';
 import type { Element, Parents, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -182,18 +182,11 @@ export async function transformMermaidFigures(tree: Root, options: TransformOpti
   if (problems.length > 0) throw new Error(problems.join('\n'));
 }
 
-/** The file's path for messages: relative to the working directory when inside it. */
-export function displayName(file: Pick<VFile, 'path' | 'cwd'>): string {
-  if (!file.path) return '<unknown file>';
-  const relative = path.relative(file.cwd, file.path);
-  return relative.startsWith('..') ? file.path : relative.split(path.sep).join('/');
-}
-
 /** The rehype plugin. */
 export default function rehypeMermaidFigures(options: RehypeMermaidFiguresOptions = {}) {
   const standaloneHref = options.standaloneHref ?? defaultStandaloneHref;
   return async (tree: Root, file: VFile): Promise<void> => {
     const renderer = options.renderer ?? (await import('../diagrams/cache.ts')).sharedCachedRenderer();
-    await transformMermaidFigures(tree, { renderer, standaloneHref, fileName: displayName(file) });
+    await transformMermaidFigures(tree, { renderer, standaloneHref, fileName: authoredFile(file) });
   };
 }

@@ -1,5 +1,8 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { AuthorError } from '../loaders/author-error.ts';
+import { jsonSyntaxProblem } from '../loaders/json-text.ts';
+import { anchorIdProblem } from '../plugins/anchor-id.ts';
 import { parseBuiltHtml } from './html-tree.ts';
 
 /**
@@ -135,15 +138,14 @@ export function serializeRegistry(registry: AnchorRegistry): string {
 
 /** Parses content/anchors.json, refusing anything but `{ "/path/": ["anchor", ...] }`. */
 export function parseRegistry(text: string, file = 'content/anchors.json'): AnchorRegistry {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new Error(
-      `${file} is not valid JSON (${(error as Error).message}). Run npm run anchors:update to rewrite it.`,
-      { cause: error },
-    );
-  }
+  // The registry is the record of every anchor ever published: a broken file is mended by hand,
+  // never rewritten from the pages (which would forget the anchors that are gone).
+  const syntax = jsonSyntaxProblem(
+    text,
+    'correct that line by hand (the file is the record of every published anchor: do not delete it), then run npm run anchors:update.',
+  );
+  if (syntax !== undefined) throw new AuthorError(`${file}:${syntax}`);
+  const data: unknown = JSON.parse(text);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new Error(`${file} must be an object of URL paths to lists of anchors.`);
   }
@@ -161,6 +163,25 @@ export function sourceOf(path: string): string {
   if (article) return `content/articles/${article}.mdx`;
   if (path === '/glossary/') return 'content/glossary.yaml';
   return `the page ${path}`;
+}
+
+/**
+ * Anchors on the built pages that the alias rule (src/plugins/anchor-id.ts) refuses, as sentences:
+ * such an id could be published and registered, but never kept by `anchorAliases` after a rename.
+ * Headings always pass (the rule is the slugger's); this catches ids written by hand.
+ */
+export function unaliasableAnchors(pages: readonly BuiltPage[]): string[] {
+  return pages.flatMap((page) =>
+    page.anchors.flatMap((anchor) => {
+      const problem = anchorIdProblem(anchor);
+      if (!problem) return [];
+      const suggestion = /such as "([^"]+)"$/.exec(problem)?.[1];
+      return [
+        `Anchor id cannot be kept: ${page.path}#${anchor} (${sourceOf(page.path)}): the id ${problem}. An id outside ` +
+          `that rule could be published but never aliased after a rename. Fix: ${suggestion ? `use the id "${suggestion}"` : 'give the element a lower-case id'}.`,
+      ];
+    }),
+  );
 }
 
 /** One problem as a sentence that names the page, the anchor and the fix. */

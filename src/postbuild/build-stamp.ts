@@ -11,6 +11,37 @@ import { join, relative, sep } from 'node:path';
 /** The stamp's file name in the output folder: a dot-file, so it is neither precached, bundled nor served. */
 export const STAMP_FILE = '.cde-build-stamp.json';
 
+/**
+ * The file a build that fails (or stops) leaves in its output: a visible, plain-text warning that
+ * the pages beside it were not fully checked. `npm run serve`, the bundle, test:dist and test:e2e
+ * refuse a folder that has it; a build that succeeds removes it.
+ */
+export const FAILED_FILE = 'BUILD-FAILED.txt';
+
+/** What BUILD-FAILED.txt says, for a human who finds the folder. */
+export function failedBuildNotice(when: Date): string {
+  return (
+    `The build that wrote this folder failed or did not finish (${when.toISOString()}).\n` +
+    'Do not serve or deploy it: the pages here were not fully checked (links, anchors, security policy).\n' +
+    'Run `npm run build` and fix what it reports; a build that succeeds removes this file.\n'
+  );
+}
+
+/**
+ * Why the build in `dir` must not be served or shipped, or undefined when it finished: a failure
+ * marker, or no stamp (a build that stopped before its last step). `shownAs` names the folder.
+ */
+export function unfinishedBuildReason(dir: string, shownAs: string, script = 'build'): string | undefined {
+  if (!existsSync(dir)) return `${shownAs}/ does not exist. Run \`npm run ${script}\`.`;
+  if (existsSync(join(dir, FAILED_FILE))) {
+    return `${shownAs}/ holds a failed build (${shownAs}/${FAILED_FILE}): its pages were not fully checked. Run \`npm run ${script}\` and fix what it reports.`;
+  }
+  if (!existsSync(join(dir, STAMP_FILE))) {
+    return `${shownAs}/ has no build stamp: its build did not finish. Run \`npm run ${script}\`.`;
+  }
+  return undefined;
+}
+
 /** What a build reads: change any of these and the built site may change. */
 export const BUILD_INPUTS = ['src', 'content', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
@@ -46,11 +77,8 @@ export async function sourceFingerprint(root: string, inputs: readonly string[] 
 /** Why `outDir` cannot be tested against the sources under `root`, or undefined when it can. */
 export async function staleBuildReason(root: string, outDir: string, script: string): Promise<string | undefined> {
   const stampPath = join(root, outDir, STAMP_FILE);
-  if (!existsSync(stampPath)) {
-    return existsSync(join(root, outDir))
-      ? `${outDir}/ has no build stamp: its build did not finish. Run \`npm run ${script}\`.`
-      : `${outDir}/ does not exist. Run \`npm run ${script}\`.`;
-  }
+  const unfinished = unfinishedBuildReason(join(root, outDir), outDir, script);
+  if (unfinished) return unfinished;
   const stamp = JSON.parse(await readFile(stampPath, 'utf8')) as BuildStamp;
   if (stamp.sources !== (await sourceFingerprint(root))) {
     return `${outDir}/ was built at ${stamp.builtAt} from other sources than the working tree. Run \`npm run ${script}\`.`;

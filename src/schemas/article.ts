@@ -1,20 +1,58 @@
 import { z } from 'astro/zod';
+import { anchorIdProblem, isAnchorId } from '../plugins/anchor-id.ts';
 import { PART_NUMBERS } from '../articles/learning-path-parts.ts';
 import { sourceSchema } from './source.ts';
 
 /** An article's slug: the file name under content/articles, also its URL segment. */
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case article slug');
 
-/** An id on a page: a heading's slug (which may keep `_` from code) or a figure id. */
-const anchorId = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be an anchor id as it appears after # in a link');
+/**
+ * An id on a page: a heading's slug or a figure id. The rule is the slugger's (src/plugins/anchor-id.ts),
+ * so any heading id the build publishes can be aliased, non-ASCII headings included.
+ */
+const anchorId = z.string().check((ctx) => {
+  const problem = anchorIdProblem(ctx.value);
+  if (problem) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: problem });
+  }
+});
+
+/** `2026-02-30` names a day that exists: month 01-12, day within that month (leap years included). */
+export function isCalendarDate(text: string): boolean {
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * A calendar date written YYYY-MM-DD, read as that day at 00:00 UTC. Strict: `2026-13-45` is
+ * refused rather than rolled over to 2027-02-14, and a time or another format is refused too.
+ */
+const calendarDate = z
+  .string({ error: 'must be a date written YYYY-MM-DD, such as 2026-11-26' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, such as 2026-11-26')
+  .check((ctx) => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(ctx.value) && !isCalendarDate(ctx.value)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: `"${ctx.value}" is not a real calendar date (month 01 to 12, a day that month has)`,
+      });
+    }
+  })
+  .transform((text) => new Date(`${text}T00:00:00.000Z`));
 
 /** Where a moved section now lives: an article address with the anchor. */
-const movedTarget = z
-  .string()
-  .regex(
-    /^\/articles\/[a-z0-9]+(?:-[a-z0-9]+)*\/#[a-z0-9][a-z0-9_-]*$/,
-    'must be an article address with an anchor, such as /articles/replication/#synchronous-commit',
-  );
+const movedTarget = z.string().check((ctx) => {
+  const match = /^\/articles\/[a-z0-9]+(?:-[a-z0-9]+)*\/#(.+)$/.exec(ctx.value);
+  if (!match?.[1] || !isAnchorId(match[1])) {
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      message: 'must be an article address with an anchor, such as /articles/replication/#synchronous-commit',
+    });
+  }
+});
 
 /**
  * `{ anchor id: value }`. Keys are checked one by one rather than by the record's key schema, whose
@@ -45,8 +83,8 @@ export const articleSchema = z.strictObject({
   prerequisites: z.array(slug).default([]),
   /** What the reader can do after reading, each starting with a verb (2 to 6). */
   outcomes: z.array(z.string().min(10)).min(2).max(6),
-  /** When a person last checked the article against its sources (YYYY-MM-DD). */
-  lastReviewed: z.coerce.date(),
+  /** When a person last checked the article against its sources (YYYY-MM-DD, a real date). */
+  lastReviewed: calendarDate,
   /** Primary sources cited in the article; at least one. */
   sources: z.array(sourceSchema).min(1, 'list at least one primary source'),
   /**

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { sitePathProblem } from '../client/escape.ts';
 
 /** One term of the glossary in content/glossary.yaml. */
 export const glossaryEntrySchema = z.strictObject({
@@ -16,7 +17,19 @@ export const glossaryEntrySchema = z.strictObject({
    */
   formerIds: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id')).default([]),
   /** Root-relative links to where the site explains the term, e.g. /articles/replication/. */
-  seeAlso: z.array(z.string().regex(/^\//, 'must be a root-relative link such as /articles/replication/')).default([]),
+  seeAlso: z
+    .array(
+      z.string().check((ctx) => {
+        const problem = sitePathProblem(ctx.value);
+        if (problem)
+          ctx.issues.push({
+            code: 'custom',
+            input: ctx.value,
+            message: `${problem}. Fix: link to a page of this site, such as /articles/replication/`,
+          });
+      }),
+    )
+    .default([]),
 });
 
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;

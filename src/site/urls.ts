@@ -1,11 +1,13 @@
+import { sitePathProblem } from '../client/escape.ts';
+
 /**
  * Joins the configured base path with a root-relative site path.
  * `withBase('/articles/replication/', '/docs/')` is `/docs/articles/replication/`.
  */
 export function withBase(path: string, base: string): string {
-  if (!path.startsWith('/') || path.startsWith('//')) {
-    throw new Error(`withBase expects a root-relative path like "/articles/", got "${path}".`);
-  }
+  const problem = sitePathProblem(path);
+  if (problem)
+    throw new Error(`withBase expects a root-relative path like "/articles/", got "${path}": it ${problem}.`);
   return base.replace(/\/$/, '') + path;
 }
 

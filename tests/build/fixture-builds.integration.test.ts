@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FAILED_FILE, STAMP_FILE } from '../../src/postbuild/build-stamp.ts';
 
 const run = promisify(execFile);
 const outDirs: string[] = [];
@@ -36,6 +38,12 @@ async function buildFixture(name: string): Promise<{ ok: boolean; output: string
   }
 }
 
+/** A failed build leaves BUILD-FAILED.txt and no build stamp in its output folder. */
+async function expectMarkedFailed(outDir: string): Promise<void> {
+  expect(await readFile(join(outDir, FAILED_FILE), 'utf8')).toMatch(/^The build that wrote this folder failed/);
+  expect(existsSync(join(outDir, STAMP_FILE))).toBe(false);
+}
+
 afterAll(async () => {
   await Promise.all(outDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
@@ -46,6 +54,8 @@ describe('the build refuses bad content', () => {
     const result = await buildFixture('valid');
     expect(result.output).not.toMatch(/error/i);
     expect(result.ok).toBe(true);
+    expect(existsSync(join(result.outDir, STAMP_FILE))).toBe(true);
+    expect(existsSync(join(result.outDir, FAILED_FILE))).toBe(false);
     const html = await readFile(join(result.outDir, 'articles/valid/index.html'), 'utf8');
     expect(html).toContain('<h2 id="first-section">First section</h2>');
     expect(html).toContain('href="/glossary/#quorum"');
@@ -63,14 +73,20 @@ describe('the build refuses bad content', () => {
   it('names the file and the field of broken frontmatter', async () => {
     const result = await buildFixture('broken-frontmatter');
     expect(result.ok).toBe(false);
-    expect(result.output).toContain('content/articles/broken.mdx');
-    expect(result.output).toMatch(/sources\.0\.url.*must be an absolute http\(s\) URL/);
+    expect(result.output).toContain(
+      '1 problem(s) in the frontmatter of content/articles/broken.mdx:\n' +
+        '  content/articles/broken.mdx:13: sources.0.url: must be an absolute http(s) URL. Fix: see docs/AUTHORING.md, "Frontmatter".',
+    );
+    await expectMarkedFailed(result.outDir);
   });
 
   it('names the file and line of a link to a missing page', async () => {
     const result = await buildFixture('missing-page');
     expect(result.ok).toBe(false);
     expect(result.output).toContain('content/articles/linking.mdx:20: /articles/not-written-yet/ (missing page)');
+    // It failed after every page was written: the folder must not pass for a finished build.
+    await expectMarkedFailed(result.outDir);
+    expect(existsSync(join(result.outDir, 'articles/linking/index.html'))).toBe(true);
   });
 
   it('refuses a published heading renamed without an alias, naming the page, the anchor and the fix', async () => {
@@ -117,6 +133,87 @@ describe('the build refuses bad content', () => {
         '"target" has no heading or captioned figure with id "second-section". Use the id as it appears on the new ' +
         'page (#second-section there).',
     );
+  });
+
+  // Each class of bad input below has unit fixtures for its every case; these builds prove that the
+  // check runs in the real build and stops it, with the exact message and the failure marker.
+
+  it('refuses a citation missing from sources in any link syntax, and links without a scheme or with javascript:, naming each line', async () => {
+    const result = await buildFixture('uncited-source');
+    expect(result.ok).toBe(false);
+    const fix =
+      "is cited but not listed in sources. Fix: add it to the frontmatter's sources (title and url), or cite the exact URL of a listed source.";
+    expect(result.output).toContain(
+      [
+        `content/articles/citing.mdx:20: https://www.postgresql.org/docs/current/warm-standby.html ${fix}`,
+        `content/articles/citing.mdx:22: https://raft.github.io/raft.pdf ${fix}`,
+        `content/articles/citing.mdx:24: https://etcd.io/docs/v3.5/op-guide/configuration/ ${fix}`,
+        `content/articles/citing.mdx:26: https://patroni.readthedocs.io/en/latest/yaml_configuration.html ${fix}`,
+        'content/articles/citing.mdx:30: //raft.github.io/raft.pdf links to another site without its scheme, so ' +
+          'opened from the disk (the portable build) it points at file://, and the sources check cannot see it. ' +
+          "Fix: write the full https:// address and list it in the frontmatter's sources.",
+        'content/articles/citing.mdx:32: javascript:alert(1) is a javascript: link, which readers cannot follow ' +
+          'safely (an article links with https:, http:, mailto: or a path on this site). Fix: link to the page you ' +
+          'mean, or write the text without a link.',
+        `content/articles/citing.mdx:34: https://etcd.io/docs/v3.5/learning/ ${fix}`,
+      ].join('\n'),
+    );
+    await expectMarkedFailed(result.outDir);
+  });
+
+  it('refuses a second glossary entry with an existing id instead of letting it replace the first', async () => {
+    const result = await buildFixture('duplicate-glossary-id');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'content/glossary.yaml:7: glossary id "quorum" is already the id of the entry at line 1. Fix: give each entry ' +
+        'its own id (two entries with one id would replace each other on the glossary page and in every term ' +
+        'preview); to keep an old link, list the old id in formerIds of one entry only.',
+    );
+    await expectMarkedFailed(result.outDir);
+  });
+
+  it('names the file and line of a trailing comma in content/redirects.json', async () => {
+    const result = await buildFixture('redirects-trailing-comma');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'content/redirects.json:3:47: a comma after the last entry, which JSON does not allow. Fix: remove that comma.',
+    );
+    await expectMarkedFailed(result.outDir);
+  });
+
+  it('refuses an article file name that is not its URL, one that would replace another article, and a .md file', async () => {
+    const result = await buildFixture('article-file-names');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      "2 problem(s) in the articles' file names:\n" +
+        "content/articles/Valid Article.mdx: an article's file name is its URL, so it must be lower-case words " +
+        'joined by "-". Fix: give it a name of its own (content/articles/valid-article.mdx has the URL it would get).\n' +
+        'content/articles/notes.md: articles are MDX files, and this one would be left out. Fix: rename it to notes.mdx.',
+    );
+    await expectMarkedFailed(result.outDir);
+  });
+
+  it('names the line of a merge conflict left in content/anchors.json, and says to mend it by hand', async () => {
+    const result = await buildFixture('anchors-merge-conflict');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'content/anchors.json:4:1: a merge conflict marker (<<<<<<<) is left in the file. Fix: keep the entries of ' +
+        'both sides, and remove the marker lines.',
+    );
+    await expectMarkedFailed(result.outDir);
+  });
+
+  it('refuses one figure id in two articles, so /diagrams/<id>.svg cannot serve the wrong diagram', async () => {
+    const result = await buildFixture('duplicate-figure-id');
+    expect(result.ok).toBe(false);
+    // The second of the two articles to be rendered is the one named first; the build renders pages
+    // concurrently, so either order is the same fault.
+    const message = (later: string, earlier: string) =>
+      `content/articles/${later}.mdx:20: figure id "fig-cluster-behind-load-balancer" is already used by ` +
+      `content/articles/${earlier}.mdx:20. Fix: give this figure its own id="fig-…" (figure ids are unique on the ` +
+      'site: /diagrams/fig-cluster-behind-load-balancer.svg can show only one diagram).';
+    expect([message('second', 'first'), message('first', 'second')].some((m) => result.output.includes(m))).toBe(true);
+    await expectMarkedFailed(result.outDir);
   });
 
   it('names content/questions.yaml and the line of each question that breaks the format', async () => {

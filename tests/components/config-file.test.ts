@@ -52,4 +52,12 @@ describe('ConfigFile', () => {
       'content/articles/lab-patroni-etcd.mdx: <ConfigFile path="lab/etcd/etcd1.yml" marker="nope">: there is no marker "nope" in lab/etcd/etcd1.yml. Its markers are: identity, urls, bootstrap, timing, api.',
     );
   });
+
+  it("names the article's line when the tag carries it (added by remark-component-lines)", async () => {
+    await expect(
+      render({ path: 'lab/etcd/etcd1.yml', marker: 'nope', authoredAt: 'content/articles/lab-patroni-etcd.mdx:57' }),
+    ).rejects.toThrow(
+      'content/articles/lab-patroni-etcd.mdx:57: <ConfigFile path="lab/etcd/etcd1.yml" marker="nope">: there is no marker "nope" in lab/etcd/etcd1.yml. Its markers are: identity, urls, bootstrap, timing, api.',
+    );
+  });
 });

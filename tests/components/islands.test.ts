@@ -41,6 +41,17 @@ describe('FailoverSimulator', () => {
     expect(html).toContain('data-seed="9"');
   });
 
+  it('refuses an idPrefix that is not a plain id, naming the line of the tag', async () => {
+    await expect(
+      container.renderToString(FailoverSimulator, {
+        props: { params: LAB_LIKE, idPrefix: 'x" onclick="alert(1)', authoredAt: 'content/articles/x.mdx:12' },
+      }),
+    ).rejects.toThrow(
+      'content/articles/x.mdx:12: <FailoverSimulator idPrefix="x" onclick="alert(1)">: the prefix must be lower-case ' +
+        'letters, digits and hyphens, starting with a letter. Fix: use something like idPrefix="sim-two".',
+    );
+  });
+
   it('refuses settings Patroni rejects', async () => {
     await expect(
       container.renderToString(FailoverSimulator, { props: { params: withParams({ ttl: 25 }) } }),

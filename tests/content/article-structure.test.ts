@@ -55,7 +55,7 @@ describe('the learning path', () => {
 });
 
 describe.each(files)('%s', (file) => {
-  const { data, body } = read(file);
+  const { body } = read(file);
   const text = prose(body);
 
   it('has no h1 in its body (the layout prints the title)', () => {
@@ -83,12 +83,6 @@ describe.each(files)('%s', (file) => {
 
   it('has at least one diagram with a caption', () => {
     expect(body).toMatch(/^```mermaid [^\n]*caption="[^"]+"/m);
-  });
-
-  it('lists every source it cites inline', () => {
-    const cited = [...text.matchAll(/\]\((https?:\/\/[^)\s]+)\)/g)].map((match) => match[1]);
-    const listed = new Set(data.sources.map((source) => source.url));
-    expect(cited.filter((url) => url !== undefined && !listed.has(url))).toEqual([]);
   });
 
   it('links only glossary terms that exist', () => {

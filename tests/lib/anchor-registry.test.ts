@@ -7,6 +7,7 @@ import {
   readBuiltPage,
   registryFromPages,
   serializeRegistry,
+  unaliasableAnchors,
   type BuiltPage,
 } from '../../src/postbuild/anchor-registry.ts';
 
@@ -131,6 +132,23 @@ describe('messages', () => {
   });
 });
 
+describe('ids the registry would record but an alias could not keep', () => {
+  it('accepts every id the site makes, non-ASCII heading ids included', () => {
+    expect(
+      unaliasableAnchors([article, glossary, { path: '/articles/about/', anchors: ['über-uns', 'fig-wal'] }]),
+    ).toEqual([]);
+  });
+
+  it('refuses an id written by hand outside the rule, with the page, the source and the fix', () => {
+    expect(unaliasableAnchors([{ path: '/articles/replication/', anchors: ['Sync-Commit', 'lag'] }])).toEqual([
+      'Anchor id cannot be kept: /articles/replication/#Sync-Commit (content/articles/replication.mdx): the id must be ' +
+        'an anchor id as it appears after # in a link: lower-case letters and digits (any script), "-" and "_", such as ' +
+        '"sync-commit". An id outside that rule could be published but never aliased after a rename. Fix: use the id ' +
+        '"sync-commit".',
+    ]);
+  });
+});
+
 describe('the registry file', () => {
   it('is written sorted, with redirect pages keeping their registered anchors', () => {
     const redirect: BuiltPage = { path: '/articles/replication/', anchors: [], redirectTo: '/articles/copies/' };
@@ -146,6 +164,22 @@ describe('the registry file', () => {
     expect(() => parseRegistry('{"articles/x/": ["a"]}')).toThrow(
       'content/anchors.json: "articles/x/" must be a root-relative path with a list of anchor names.',
     );
-    expect(() => parseRegistry('{')).toThrow(/content\/anchors.json is not valid JSON .* Run npm run anchors:update/);
+  });
+
+  it('names the line of a broken file and says to mend it by hand, since anchors:update reads it too', () => {
+    const mend =
+      'Fix: correct that line by hand (the file is the record of every published anchor: do not delete it), then ' +
+      'run npm run anchors:update.';
+    expect(() => parseRegistry('{\n  "/a/": ["x"]\n  "/b/": ["y"]\n}\n')).toThrow(
+      `content/anchors.json:3:3: not valid JSON (Expected ',' or '}' after property value). ${mend}`,
+    );
+    expect(() => parseRegistry('{\n  "/a/": ["x"],\n}\n')).toThrow(
+      'content/anchors.json:2:15: a comma after the last entry, which JSON does not allow. Fix: remove that comma.',
+    );
+    const conflict = '{\n<<<<<<< HEAD\n  "/a/": ["x"]\n=======\n  "/a/": ["x", "y"]\n>>>>>>> main\n}\n';
+    expect(() => parseRegistry(conflict)).toThrow(
+      'content/anchors.json:2:1: a merge conflict marker (<<<<<<<) is left in the file. Fix: keep the entries of ' +
+        'both sides, and remove the marker lines.',
+    );
   });
 });

@@ -2,7 +2,14 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sourceFingerprint, staleBuildReason, STAMP_FILE } from '../../src/postbuild/build-stamp.ts';
+import {
+  FAILED_FILE,
+  failedBuildNotice,
+  sourceFingerprint,
+  staleBuildReason,
+  STAMP_FILE,
+  unfinishedBuildReason,
+} from '../../src/postbuild/build-stamp.ts';
 
 let root: string;
 
@@ -65,6 +72,37 @@ describe('staleBuildReason', () => {
   it('refuses a folder that is not there', async () => {
     expect(await staleBuildReason(root, 'dist-portable', 'build:portable')).toBe(
       'dist-portable/ does not exist. Run `npm run build:portable`.',
+    );
+  });
+});
+
+describe('a failed build', () => {
+  it('refuses a folder with the failure marker, even with an older stamp beside it', async () => {
+    await stamp('dist');
+    await writeFile(join(root, 'dist', FAILED_FILE), failedBuildNotice(new Date('2026-12-04T10:00:00.000Z')));
+    const reason =
+      'dist/ holds a failed build (dist/BUILD-FAILED.txt): its pages were not fully checked. Run `npm run build` and fix what it reports.';
+    expect(unfinishedBuildReason(join(root, 'dist'), 'dist')).toBe(reason);
+    expect(await staleBuildReason(root, 'dist', 'build')).toBe(reason);
+  });
+
+  it('accepts a finished build, and refuses an unstamped or missing folder, for serve and the bundle', async () => {
+    await stamp('dist');
+    expect(unfinishedBuildReason(join(root, 'dist'), 'dist')).toBeUndefined();
+    await mkdir(join(root, 'dist-portable'));
+    expect(unfinishedBuildReason(join(root, 'dist-portable'), 'dist-portable', 'bundle')).toBe(
+      'dist-portable/ has no build stamp: its build did not finish. Run `npm run bundle`.',
+    );
+    expect(unfinishedBuildReason(join(root, 'nowhere'), 'nowhere')).toBe(
+      'nowhere/ does not exist. Run `npm run build`.',
+    );
+  });
+
+  it('says in the folder itself what happened and what to do', () => {
+    expect(failedBuildNotice(new Date('2026-12-04T10:00:00.000Z'))).toBe(
+      'The build that wrote this folder failed or did not finish (2026-12-04T10:00:00.000Z).\n' +
+        'Do not serve or deploy it: the pages here were not fully checked (links, anchors, security policy).\n' +
+        'Run `npm run build` and fix what it reports; a build that succeeds removes this file.\n',
     );
   });
 });

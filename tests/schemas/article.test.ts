@@ -1,3 +1,4 @@
+import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
 import { articleSchema } from '../../src/schemas/article.ts';
 
@@ -78,7 +79,10 @@ describe('article frontmatter schema', () => {
   it('rejects a moved anchor written with its #', () => {
     expect(
       firstIssue({ ...valid, movedAnchors: { '#crash-the-primary': '/articles/lab-run/#crash-the-primary' } }),
-    ).toBe('movedAnchors.#crash-the-primary: must be an anchor id as it appears after # in a link');
+    ).toBe(
+      'movedAnchors.#crash-the-primary: must be an anchor id as it appears after # in a link: lower-case letters and ' +
+        'digits (any script), "-" and "_", such as "crash-the-primary"',
+    );
   });
 
   it('accepts an alias for a heading whose id keeps an underscore from code', () => {
@@ -86,9 +90,30 @@ describe('article frontmatter schema', () => {
     expect(articleSchema.parse({ ...valid, anchorAliases: aliases }).anchorAliases).toEqual(aliases);
   });
 
+  it('accepts as alias and moved anchor any id the heading slugger makes, non-ASCII headings included', () => {
+    const heading = 'Über uns: Größe & 日本語';
+    const id = new GithubSlugger().slug(heading);
+    expect(id).toBe('über-uns-größe--日本語');
+    const data = articleSchema.parse({
+      ...valid,
+      anchorAliases: { [id]: 'about' },
+      movedAnchors: { [id]: `/articles/about/#${id}` },
+    });
+    expect(Object.keys(data.anchorAliases)).toEqual([id]);
+    expect(Object.keys(data.movedAnchors)).toEqual([id]);
+  });
+
+  it('rejects an id the slugger would never make, naming the one it would', () => {
+    expect(firstIssue({ ...valid, anchorAliases: { 'Über-Uns': 'about' } })).toBe(
+      'anchorAliases.Über-Uns: must be an anchor id as it appears after # in a link: lower-case letters and digits ' +
+        '(any script), "-" and "_", such as "über-uns"',
+    );
+  });
+
   it('rejects an alias written with its #, with the same hint as a moved anchor', () => {
     expect(firstIssue({ ...valid, anchorAliases: { lag: '#replication-lag' } })).toBe(
-      'anchorAliases.lag: must be an anchor id as it appears after # in a link',
+      'anchorAliases.lag: must be an anchor id as it appears after # in a link: lower-case letters and digits (any ' +
+        'script), "-" and "_", such as "replication-lag"',
     );
   });
 });

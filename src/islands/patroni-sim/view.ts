@@ -4,10 +4,8 @@
  * site's CSS custom properties through classes (see FailoverSimulator.astro), so both themes work.
  */
 import { formatBytes, formatSeconds, type Simulation, type SimNode } from './model.ts';
+import { escapeHtml as escape } from '../../client/escape.ts';
 import type { FailoverPrediction } from './predict.ts';
-
-const escape = (text: string): string =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 
 const WIDTH = 640;
 const HEIGHT = 390;
@@ -70,10 +68,12 @@ export function renderFigure(sim: Simulation, id: string): string {
   const xs = sim.nodes.map((_, i) => left + i * (w + gap));
   const target = sim.routeTarget;
   const parts: string[] = [];
+  // The id comes from the article (the component's idPrefix): escaped like any author text.
+  const safeId = escape(id);
   parts.push(
-    `<svg class="cde-sim-svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
-    `<title id="${id}-title">The cluster at t=${formatSeconds(sim.t)}</title>`,
-    `<desc id="${id}-desc">${escape(describe(sim))}</desc>`,
+    `<svg class="cde-sim-svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${safeId}-title ${safeId}-desc">`,
+    `<title id="${safeId}-title">The cluster at t=${formatSeconds(sim.t)}</title>`,
+    `<desc id="${safeId}-desc">${escape(describe(sim))}</desc>`,
   );
   // Clients and HAProxy.
   parts.push(
