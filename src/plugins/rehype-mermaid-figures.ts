@@ -22,7 +22,7 @@ import type { Element, Parents, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { buildFigure } from '../lib/diagram-figure.ts';
+import { buildFigure, setMermaidData } from '../lib/diagram-figure.ts';
 import type { DiagramRenderer, RenderRequest } from '../lib/diagram-renderer.ts';
 import {
   ALLOWED_DIAGRAM_TYPES,
@@ -172,6 +172,10 @@ export async function transformMermaidFigures(tree: Root, options: TransformOpti
       continue;
     }
     const figure = buildFigure({ ...block, svg: result.svg, standaloneHref: options.standaloneHref(block.id) });
+    // For the checks that read the drawing later (rehype-figure-position-check.ts): where the
+    // diagram was written and its source. Neither is rendered.
+    setMermaidData(figure, { source: block.source, fenceLine: block.fenceLine });
+    if (block.pre.position) figure.position = block.pre.position;
     const siblings = block.parent.children;
     siblings[siblings.indexOf(block.pre)] = figure;
   }

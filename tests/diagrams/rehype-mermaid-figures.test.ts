@@ -6,6 +6,7 @@ import rehypeMermaidFigures, {
   displayName,
   transformMermaidFigures,
 } from '../../src/plugins/rehype-mermaid-figures.ts';
+import { mermaidDataOf } from '../../src/lib/diagram-figure.ts';
 import type { DiagramRenderer } from '../../src/lib/diagram-renderer.ts';
 import {
   BROKEN_LINE_3,
@@ -64,6 +65,14 @@ describe('rehype-mermaid-figures: a valid block', () => {
         '<span class="cde-figure__sr"> file of the figure “Primary with two replicas”</span></a>' +
         '</span></figcaption>',
     );
+  });
+
+  it('leaves the diagram source and fence line on the figure for the checks after it, unrendered', async () => {
+    const root = tree(mermaidBlock(PRIMARY_TWO_REPLICAS, 10, 'id="fig-a" caption="Two replicas."'));
+    const html = await transform(root);
+    expect(mermaidDataOf(figureOf(root))).toEqual({ source: PRIMARY_TWO_REPLICAS, fenceLine: 10 });
+    expect(figureOf(root).position?.start.line).toBe(10);
+    expect(html).not.toContain('accDescr');
   });
 
   it('reads the meta string from properties.metastring too', async () => {
