@@ -17,6 +17,8 @@ const glossaryIds = new Set(
 /** The learning path the site promises, in reading order. */
 const LEARNING_PATH = [
   'cluster-vs-database',
+  // The decision early (issue 16): "do we need a cluster?" is answered second, not eleventh.
+  'scale-up-or-scale-out',
   'what-is-a-database',
   'what-is-a-cluster',
   'one-word-many-meanings',
@@ -26,7 +28,6 @@ const LEARNING_PATH = [
   'failover-and-split-brain',
   'lab-patroni-etcd',
   'lab-failover-and-switchover',
-  'scale-up-or-scale-out',
   'consistency-trade-offs',
   'distributed-databases',
 ];

@@ -1,11 +1,11 @@
 /**
- * /diagrams/<fig-id>.svg: the standalone file of every article figure (issue 3, item 7), light theme,
+ * /diagrams/<fig-id>.svg: the standalone file of every article figure (and the home page's) (issue 3, item 7), light theme,
  * styles inlined, linked from each figure's caption. Built from the same cache as the inline figures.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import diagramsCss from '../../styles/diagrams.css?raw';
 import { sharedCachedRenderer } from '../../lib/diagram-cache.ts';
-import { ARTICLES_DIR, scanDiagrams, type FoundDiagram } from '../../lib/diagram-scan.ts';
+import { isPublished, scanDiagrams, type FoundDiagram } from '../../lib/diagram-scan.ts';
 import { standaloneCss, standaloneSvg } from '../../lib/diagram-standalone.ts';
 
 /** The light palette's rules, resolved once for every diagram. */
@@ -13,7 +13,7 @@ const css = standaloneCss(diagramsCss);
 
 export const getStaticPaths = (() =>
   scanDiagrams()
-    .filter((diagram) => diagram.file.startsWith(`${ARTICLES_DIR}/`))
+    .filter(isPublished)
     .map((diagram) => ({ params: { id: diagram.id }, props: { diagram } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ diagram: FoundDiagram }> = async ({ props: { diagram } }) => {
