@@ -8,7 +8,8 @@
  * Matching: a term's name and its aliases, whole words (a hyphen counts as part of a word), with an
  * optional plural ("s", "es", "y" → "ies"); names with two or more capitals in a row ("WAL", "TTL") match only in
  * capitals, others in any case. Where names overlap, the longest wins, so "read replicas" is a use
- * of "read replica", not of "replica". Entries marked `commonWord` in the glossary (Raft's "term" is
+ * of "read replica", not of "replica". A capitalised match right after another capitalised word is
+ * part of a product's name ("MySQL Group Replication") and not a use. Entries marked `commonWord` in the glossary (Raft's "term" is
  * also the English word) are skipped.
  */
 
@@ -68,6 +69,16 @@ export function termNames(glossary: readonly GlossaryNames[]): Name[] {
   return names.sort((a, b) => b.length - a.length);
 }
 
+/**
+ * Whether a capitalised match continues a proper name ("Group Replication", "Multi-AZ Cluster"):
+ * the word before it is capitalised too, so it names a product, not the idea.
+ */
+export function inProperName(text: string, index: number, match: string): boolean {
+  if (!/^\p{Lu}/u.test(match)) return false;
+  const before = /(\S+)\s+$/u.exec(text.slice(0, index))?.[1] ?? '';
+  return /^\p{Lu}[\p{L}\p{N}-]*$/u.test(before);
+}
+
 /** Every term use in a text, longest names first, never overlapping, in order of position. */
 export function findTermUses(text: string, names: readonly Name[]): { id: string; index: number; text: string }[] {
   const taken: [number, number][] = [];
@@ -96,6 +107,7 @@ export function checkTermFirstUse(runs: readonly ProseRun[], glossary: readonly 
   for (const [order, run] of runs.entries()) {
     if (run.term) continue;
     for (const use of findTermUses(run.text, names)) {
+      if (inProperName(run.text, use.index, use.text)) continue;
       const link = firstLink.get(use.id);
       if (!link || link.order < order || reported.has(use.id)) continue;
       reported.add(use.id);
@@ -103,7 +115,7 @@ export function checkTermFirstUse(runs: readonly ProseRun[], glossary: readonly 
       problems.push({
         line,
         message:
-          `"${use.text}" is used here before the page links it to the glossary (<Term id="${use.id}"> at line ${link.line}). ` +
+          `"${use.text.replace(/\s+/g, ' ')}" is used here before the page links it to the glossary (<Term id="${use.id}"> at line ${link.line}). ` +
           `Link the first use instead: move the <Term id="${use.id}"> here, or reword this one.`,
       });
     }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkTermFirstUse, findTermUses, termNames, type GlossaryNames } from '../../src/lib/term-first-use.ts';
+import {
+  checkTermFirstUse,
+  findTermUses,
+  inProperName,
+  termNames,
+  type GlossaryNames,
+} from '../../src/lib/term-first-use.ts';
 
 /** A small glossary: one term with an alias, an acronym, a longer term that contains another, an everyday word. */
 const GLOSSARY: GlossaryNames[] = [
@@ -94,5 +100,29 @@ describe('checkTermFirstUse', () => {
       { text: 'WAL', term: 'wal', line: 2 },
     ];
     expect(checkTermFirstUse(runs, GLOSSARY)[0]?.message).toMatch(/^"write-ahead log" is used here before/);
+  });
+});
+
+describe('inProperName', () => {
+  it('takes a capitalised match after a capitalised word for part of a name', () => {
+    expect(inProperName('MySQL Group Replication multi-primary', 12, 'Replication')).toBe(true);
+  });
+
+  it('counts a capitalised match that starts a sentence', () => {
+    expect(inProperName('It is fine. Replication copies data.', 12, 'Replication')).toBe(false);
+  });
+
+  it('counts a lower-case match after a name', () => {
+    expect(inProperName('PostgreSQL streaming replication', 11, 'streaming replication')).toBe(false);
+  });
+});
+
+describe('checkTermFirstUse with product names', () => {
+  it('does not count a term inside a product name as a use', () => {
+    const runs = [
+      { text: 'MySQL Group Replication is a product.', line: 1 },
+      { text: 'replication', term: 'replication', line: 2 },
+    ];
+    expect(checkTermFirstUse(runs, [{ id: 'replication', term: 'Replication', aliases: [] }])).toEqual([]);
   });
 });
