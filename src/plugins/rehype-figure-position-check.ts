@@ -13,9 +13,9 @@
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import type { MermaidFigureData } from '../lib/diagram-figure.ts';
-import { figureGeometry } from '../lib/figure-geometry.ts';
-import { checkPositionalProse, diagramFlow, type CheckedFigure } from '../lib/positional-prose.ts';
+import type { MermaidFigureData } from '../diagrams/figure.ts';
+import { figureGeometry } from '../diagrams/geometry.ts';
+import { checkPositionalProse, diagramFlow, type CheckedFigure } from '../diagrams/positional-prose.ts';
 import { displayName } from './rehype-mermaid-figures.ts';
 
 /** Any node with children, MDX's JSX elements included. */

@@ -1,7 +1,7 @@
 /**
  * rehype-term-first-use: fails the build when an article uses a glossary term before the place
  * where it links the term (`<Term id>`), naming the file, the early use's line and the link's
- * (issue 16, "terms before use"; the rule is in src/lib/term-first-use.ts). Headings, code,
+ * (issue 16, "terms before use"; the rule is in src/plugins/term-first-use.ts). Headings, code,
  * figures and links to other pages are not prose uses: a heading cannot carry the link well, and a
  * link already points somewhere that explains.
  */
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { parse } from 'yaml';
-import { checkTermFirstUse, type GlossaryNames, type ProseRun } from '../lib/term-first-use.ts';
+import { checkTermFirstUse, type GlossaryNames, type ProseRun } from './term-first-use.ts';
 import { displayName } from './rehype-mermaid-figures.ts';
 
 /** The parts of a hast or MDX node this reads. */

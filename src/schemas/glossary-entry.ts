@@ -12,7 +12,7 @@ export const glossaryEntrySchema = z.strictObject({
   aliases: z.array(z.string()).default([]),
   /**
    * The term is also an everyday word (Raft's "term"), so an unlinked use may mean something else:
-   * the build's first-use check (src/lib/term-first-use.ts) leaves it alone.
+   * the build's first-use check (src/plugins/term-first-use.ts) leaves it alone.
    */
   commonWord: z.boolean().default(false),
   /**

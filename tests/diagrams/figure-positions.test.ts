@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseSvg } from '../../src/lib/diagram-figure.ts';
-import { figureGeometry, liesOn, whereIs } from '../../src/lib/figure-geometry.ts';
+import { parseSvg } from '../../src/diagrams/figure.ts';
+import { figureGeometry, liesOn, whereIs } from '../../src/diagrams/geometry.ts';
 import {
   checkPositionalProse,
   diagramFlow,
   findPositionalPhrases,
   splitSentences,
   type CheckedFigure,
-} from '../../src/lib/positional-prose.ts';
+} from '../../src/diagrams/positional-prose.ts';
 import { SEQUENCE_SVG, SIDE_BY_SIDE_SVG, STACKED_SVG, TRANSLATED_SVG } from './figure-positions.fixtures.ts';
 
 const figure = (svg: string, flow: CheckedFigure['flow'] = 'top to bottom'): CheckedFigure => ({

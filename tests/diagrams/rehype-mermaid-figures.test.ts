@@ -6,8 +6,8 @@ import rehypeMermaidFigures, {
   displayName,
   transformMermaidFigures,
 } from '../../src/plugins/rehype-mermaid-figures.ts';
-import { mermaidDataOf } from '../../src/lib/diagram-figure.ts';
-import type { DiagramRenderer } from '../../src/lib/diagram-renderer.ts';
+import { mermaidDataOf } from '../../src/diagrams/figure.ts';
+import type { DiagramRenderer } from '../../src/diagrams/renderer.ts';
 import {
   BROKEN_LINE_3,
   NO_ACC_AT_ALL,

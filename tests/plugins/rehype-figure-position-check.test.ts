@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
-import { setMermaidData } from '../../src/lib/diagram-figure.ts';
+import { setMermaidData } from '../../src/diagrams/figure.ts';
 import { checkFigurePositions, rehypeFigurePositionCheck } from '../../src/plugins/rehype-figure-position-check.ts';
 import { SIDE_BY_SIDE_SVG } from '../diagrams/figure-positions.fixtures.ts';
 import { fragment } from '../support/hast.ts';
