@@ -5,7 +5,8 @@
  * figures and links to other pages are not prose uses: a heading cannot carry the link well, and a
  * link already points somewhere that explains.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { parse } from 'yaml';
@@ -63,11 +64,36 @@ export function readGlossaryNames(file = 'content/glossary.yaml'): GlossaryNames
   return entries.map(({ id, term, aliases, commonWord }) => ({ id, term, aliases: aliases ?? [], commonWord }));
 }
 
+/**
+ * The glossary of the site a page belongs to: the `content/glossary.yaml` of the nearest folder
+ * above the page that has one (content/articles/x.mdx and content/pages/x.mdx both find
+ * content/glossary.yaml; a fixture site's pages find the fixture's glossary, not the real one).
+ * Falls back to the working folder's.
+ */
+export function glossaryFileFor(page: string | undefined): string {
+  if (page) {
+    let dir = path.dirname(path.resolve(page));
+    for (;;) {
+      const candidate = path.join(dir, 'content', 'glossary.yaml');
+      if (existsSync(candidate)) return candidate;
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return 'content/glossary.yaml';
+}
+
 /** The rehype plugin: throws with every early use in the file at once. */
 export function rehypeTermFirstUse(options: { glossary?: readonly GlossaryNames[] } = {}) {
-  let glossary = options.glossary;
+  const glossaries = new Map<string, readonly GlossaryNames[]>();
   return (tree: Root, file: VFile): void => {
-    glossary ??= readGlossaryNames();
+    let glossary = options.glossary;
+    if (!glossary) {
+      const source = glossaryFileFor(file.path);
+      glossary = glossaries.get(source) ?? readGlossaryNames(source);
+      glossaries.set(source, glossary);
+    }
     const name = displayName(file);
     const problems = checkTermFirstUse(proseRuns(tree), glossary);
     if (problems.length > 0) {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { DECISION_ARTICLE } from '../../src/articles/learning-path-parts.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 
 /**
@@ -49,6 +50,10 @@ describe('the learning path', () => {
       .sort((a, b) => a.part - b.part || a.order - b.order)
       .map((article) => article.id);
     expect(ordered).toEqual(LEARNING_PATH);
+  });
+
+  it('has the article the home page sends a reader who must decide to, second', () => {
+    expect(LEARNING_PATH.indexOf(DECISION_ARTICLE)).toBe(1);
   });
 });
 

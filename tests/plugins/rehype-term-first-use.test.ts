@@ -1,7 +1,13 @@
+import { resolve } from 'node:path';
 import type { Root } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
-import { proseRuns, readGlossaryNames, rehypeTermFirstUse } from '../../src/plugins/rehype-term-first-use.ts';
+import {
+  glossaryFileFor,
+  proseRuns,
+  readGlossaryNames,
+  rehypeTermFirstUse,
+} from '../../src/plugins/rehype-term-first-use.ts';
 
 const FILE = 'content/articles/demo.mdx';
 const GLOSSARY = [{ id: 'quorum', term: 'Quorum', aliases: [] }];
@@ -77,5 +83,19 @@ describe('rehypeTermFirstUse', () => {
     const names = readGlossaryNames();
     expect(names.find((entry) => entry.id === 'quorum')).toMatchObject({ term: 'Quorum', aliases: [] });
     expect(names.find((entry) => entry.id === 'term')?.commonWord).toBe(true);
+  });
+});
+
+describe('glossaryFileFor', () => {
+  it('finds the glossary of the site a page belongs to', () => {
+    expect(glossaryFileFor('content/articles/replication.mdx')).toBe(resolve('content/glossary.yaml'));
+    expect(glossaryFileFor('content/pages/home-answer.mdx')).toBe(resolve('content/glossary.yaml'));
+    expect(glossaryFileFor('tests/fixtures/sites/term-before-link/content/articles/terms.mdx')).toBe(
+      resolve('tests/fixtures/sites/term-before-link/content/glossary.yaml'),
+    );
+  });
+
+  it('falls back to the working folder’s glossary for a page without a path', () => {
+    expect(glossaryFileFor(undefined)).toBe('content/glossary.yaml');
   });
 });
