@@ -310,4 +310,18 @@ test.describe('the home page', () => {
     await expect(page).toHaveURL(/\/articles\/scale-up-or-scale-out\/$/);
     await expect(page.locator('.cde-path-place__number')).toHaveText(/^Article 2 of \d+$/);
   });
+
+  test('article 1 sends a reader who must decide to the decision article before its first section', async ({
+    page,
+  }) => {
+    await page.goto('articles/cluster-vs-database/');
+    const link = page.locator('article p a[href$="/articles/scale-up-or-scale-out/"]').first();
+    await expect(link).toHaveText('Do you need a database cluster?');
+    // It comes before the body's first section heading ("What a database is"), not only in "Where to go next".
+    const beforeFirstSection = await link.evaluate((anchor) => {
+      const heading = document.getElementById('what-a-database-is');
+      return Boolean(heading && anchor.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(beforeFirstSection).toBe(true);
+  });
 });
