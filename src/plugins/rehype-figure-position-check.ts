@@ -9,12 +9,15 @@
  * - a paragraph or list item that says "the figure", "this diagram", "the flowchart"…: it is about
  *   the closest figure before it in the same section, or else the first one after it.
  * Each positional phrase in it is checked by positional-prose.ts; every false or uncheckable
- * phrase is reported with the file, the line and the fix, and the build stops.
+ * phrase is reported with the file, the line and the fix, and the build stops. The drawing itself
+ * must also show numbered parts ("Node 1", "Node 2"…) in order (numbered-order.ts), reported at
+ * the figure's fence line.
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { MermaidFigureData } from '../diagrams/figure.ts';
 import { figureGeometry } from '../diagrams/geometry.ts';
+import { checkNumberedOrder, numberedOrderMessage } from '../diagrams/numbered-order.ts';
 import { checkPositionalProse, diagramFlow, type CheckedFigure } from '../diagrams/positional-prose.ts';
 import { displayName } from './rehype-mermaid-figures.ts';
 
@@ -152,6 +155,9 @@ export function checkFigurePositions(tree: Root, fileName: string): string[] {
       const caption = findElement(event.node, (node) => classesOf(node).includes('cde-figure__text'));
       if (desc) report(linedText(desc, data.fenceLine + descLine + 1, true), event.figure);
       if (caption) report(linedText(caption, data.fenceLine, true), event.figure);
+      for (const problem of checkNumberedOrder(event.figure.geometry)) {
+        problems.push(`${fileName}:${data.fenceLine}: ${numberedOrderMessage(event.figure.id, problem)}`);
+      }
       continue;
     }
     if (event.kind !== 'block') continue;

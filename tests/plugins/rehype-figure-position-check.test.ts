@@ -13,18 +13,22 @@ const SOURCE = 'flowchart TB\n  accTitle: Copies and parts\n  accDescr: DESCRIPT
  * An article as rehype-mermaid-figures leaves it: each line of `lines` is one line of the file;
  * `{figure}` marks where the figure (fence on that line) sits, with `description` as its accDescr.
  */
-function article(lines: string[], description = 'Copies and parts.', caption = 'Copies and parts.'): Root {
+function article(
+  lines: string[],
+  description = 'Copies and parts.',
+  caption = 'Copies and parts.',
+  svg = SIDE_BY_SIDE_SVG,
+): Root {
   const fenceLine = lines.indexOf('{figure}') + 1;
   const html = lines
     .map((line) =>
       line === '{figure}'
-        ? `<figure id="fig-demo" class="cde-figure"><div class="cde-figure__canvas">${SIDE_BY_SIDE_SVG.replace(
-            '<svg ',
-            `<svg aria-describedby="x" `,
-          ).replace(
-            '>',
-            `><desc>${description}</desc>`,
-          )}</div><figcaption><span class="cde-figure__text">${caption}</span></figcaption></figure>`
+        ? `<figure id="fig-demo" class="cde-figure"><div class="cde-figure__canvas">${svg
+            .replace('<svg ', `<svg aria-describedby="x" `)
+            .replace(
+              '>',
+              `><desc>${description}</desc>`,
+            )}</div><figcaption><span class="cde-figure__text">${caption}</span></figcaption></figure>`
         : line,
     )
     .join('\n');
@@ -104,6 +108,20 @@ describe('checkFigurePositions', () => {
       'On the left, Copies; on the right, Parts.',
     );
     expect(checkFigurePositions(tree, FILE)).toEqual([]);
+  });
+});
+
+describe('checkFigurePositions: numbered parts', () => {
+  it('reports numbered parts drawn out of order at the figure’s fence line', () => {
+    const reversed = SIDE_BY_SIDE_SVG.replace('<tspan>Copies</tspan>', '<tspan>Shard 2</tspan>').replace(
+      '<tspan>Parts</tspan>',
+      '<tspan>Shard 1</tspan>',
+    );
+    const tree = article(['<h2>Shards</h2>', '{figure}'], 'Two shards.', 'Two shards.', reversed);
+    expect(checkFigurePositions(tree, FILE)).toEqual([
+      `${FILE}:2: figure #fig-demo draws "Shard 2", "Shard 1" left to right, out of their order. Declare them in the ` +
+        'diagram in the order that draws them in sequence (the layout engine may reverse siblings), or number them as drawn.',
+    ]);
   });
 });
 
