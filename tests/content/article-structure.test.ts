@@ -27,10 +27,13 @@ const LEARNING_PATH = [
   'sharding-and-partitioning',
   'consensus-and-quorum',
   'failover-and-split-brain',
+  'redis-replication-sentinel-cluster',
   'lab-patroni-etcd',
   'lab-failover-and-switchover',
+  'patroni-operations',
   'consistency-trade-offs',
   'distributed-databases',
+  'how-many-nodes',
 ];
 
 function read(file: string) {
