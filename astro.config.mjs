@@ -8,6 +8,8 @@ import { rehypeHeadingLinks } from './src/plugins/rehype-heading-links.ts';
 import { rehypeExternalLinks } from './src/plugins/rehype-external-links.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
 import rehypeMermaidFigures from './src/plugins/rehype-mermaid-figures.ts';
+import { rehypeFigurePositionCheck } from './src/plugins/rehype-figure-position-check.ts';
+import { rehypeTermFirstUse } from './src/plugins/rehype-term-first-use.ts';
 import { rehypeTableScroll } from './src/plugins/rehype-table-scroll.ts';
 import { rehypeSmartPunctuation } from './src/plugins/rehype-smart-punctuation.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
@@ -54,6 +56,10 @@ export default defineConfig({
       rehypePlugins: [
         rehypeSmartPunctuation,
         rehypeMermaidFigures,
+        // Prose that places a part of a figure ("on the left") must match the drawing.
+        rehypeFigurePositionCheck,
+        // A glossary term is linked where a reader first meets it, not further down.
+        rehypeTermFirstUse,
         rehypeHeadingLinks,
         // Reader features: self-links on figures, then aliases for renamed anchors (needs final ids).
         rehypeFigureLinks,

@@ -54,6 +54,53 @@ test.describe('without JavaScript', () => {
 });
 
 test.describe('navigation', () => {
+  /** The articles in reading order, as the article index lists them. */
+  async function readingOrder(page: Page): Promise<string[]> {
+    await page.goto('articles/');
+    return page
+      .locator('.cde-path__articles a')
+      .evaluateAll((links) =>
+        links.map(
+          (link) => /\/articles\/([^/]+)\/$/.exec(new URL((link as HTMLAnchorElement).href).pathname)?.[1] ?? '',
+        ),
+      );
+  }
+
+  test('each article says where it stands on the path, as the article index orders it', async ({ page }) => {
+    const order = await readingOrder(page);
+    for (const [index, id] of order.entries()) {
+      await page.goto(`articles/${id}/`);
+      await expect(page.locator('.cde-path-place__number')).toHaveText(`Article ${index + 1} of ${order.length}`);
+    }
+  });
+
+  test('the first article of a part says the part begins; the one before it says so in its Next link', async ({
+    page,
+  }) => {
+    await page.goto(FIRST_ARTICLE);
+    await expect(page.locator('.cde-path-place__part')).toHaveText('Part 1 begins: Foundations');
+    await expect(page.locator('.cde-read-first')).toHaveCount(0);
+    await page.goto('articles/replication/');
+    await expect(page.locator('.cde-path-place__part')).toHaveText('Part 2 begins: How databases become clusters');
+    await page.getByRole('link', { name: /^Previous/ }).click();
+    await expect(page.locator('.cde-path-place__part')).toHaveText('Part 1: Foundations');
+    await expect(
+      page.getByRole('link', { name: /^Next, Part 2 begins: How databases become clusters/ }),
+    ).toHaveAttribute('href', /\/articles\/replication\/$/);
+  });
+
+  test('"Read first" links the prerequisites, in reading order', async ({ page }) => {
+    await page.goto('articles/replication/');
+    const readFirst = page.locator('.cde-read-first');
+    await expect(readFirst.getByRole('link')).toHaveText([
+      'Cluster vs. database: the short answer',
+      'What a database is: the DBMS and what it does on one server',
+      'What a cluster is: nodes, membership and failure detection',
+    ]);
+    await readFirst.getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/articles\/cluster-vs-database\/$/);
+  });
+
   test('the breadcrumb names the part and marks the current page', async ({ page }) => {
     await page.goto(FIRST_ARTICLE);
     const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
@@ -220,5 +267,45 @@ test.describe('glossary term previews', () => {
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
     await expect(preview.first()).toBeVisible();
+  });
+});
+
+test.describe('the home page', () => {
+  test('answers "cluster or database?" with a figure beside the answer', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('');
+    const figure = page.locator('figure#fig-home-database-or-cluster');
+    await expect(figure.getByRole('img')).toHaveAccessibleName(
+      'A database on one server and the same database on a cluster',
+    );
+    await expect(figure.getByRole('img')).toHaveAccessibleDescription(/^At the top, in One server/);
+    const answer = await page.locator('.cde-home__answer > p').first().boundingBox();
+    const drawing = await figure.boundingBox();
+    expect(answer && drawing && drawing.x >= answer.x + answer.width).toBe(true);
+    expect(answer && drawing && drawing.y < answer.y + answer.height).toBe(true);
+  });
+
+  test('sends a reader who must decide straight to the decision article', async ({ page }) => {
+    await page.goto('');
+    await page
+      .getByRole('link', { name: /Do you need a database cluster\?/ })
+      .first()
+      .click();
+    await expect(page).toHaveURL(/\/articles\/scale-up-or-scale-out\/$/);
+    await expect(page.locator('.cde-path-place__number')).toHaveText(/^Article 2 of \d+$/);
+  });
+
+  test('article 1 sends a reader who must decide to the decision article before its first section', async ({
+    page,
+  }) => {
+    await page.goto('articles/cluster-vs-database/');
+    const link = page.locator('article p a[href$="/articles/scale-up-or-scale-out/"]').first();
+    await expect(link).toHaveText('Do you need a database cluster?');
+    // It comes before the body's first section heading ("What a database is"), not only in "Where to go next".
+    const beforeFirstSection = await link.evaluate((anchor) => {
+      const heading = document.getElementById('what-a-database-is');
+      return Boolean(heading && anchor.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(beforeFirstSection).toBe(true);
   });
 });

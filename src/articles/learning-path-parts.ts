@@ -15,3 +15,10 @@ export function partTitle(number: PartNumber): string {
   if (!part) throw new Error(`Unknown part ${number}`);
   return part.title;
 }
+
+/**
+ * The article that answers "do we need a database cluster?" (issue 16: the decision early). The
+ * home page links it when it is published (fixture sites have other articles);
+ * tests/content/article-structure.test.ts holds the real site to it.
+ */
+export const DECISION_ARTICLE = 'scale-up-or-scale-out';

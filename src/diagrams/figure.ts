@@ -22,6 +22,25 @@ export interface FigureInput {
   standaloneHref: string;
 }
 
+/** What rehype-mermaid-figures leaves on a figure for later checks (hast `data`, never rendered). */
+export interface MermaidFigureData {
+  /** The diagram's Mermaid source. */
+  source: string;
+  /** Line of the opening fence in the article. */
+  fenceLine: number;
+}
+
+/** Leaves the diagram's source and fence line on its `<figure>` (hast `data` is never rendered). */
+export function setMermaidData(figure: Element, data: MermaidFigureData): void {
+  // hast-util-from-parse5 declares ElementData with a required `position`; figures built here have none.
+  figure.data = { ...figure.data, mermaid: data } as Element['data'];
+}
+
+/** The source and fence line setMermaidData left on a figure, if it is a diagram's figure. */
+export function mermaidDataOf(figure: Element): MermaidFigureData | undefined {
+  return (figure.data as { mermaid?: MermaidFigureData } | undefined)?.mermaid;
+}
+
 /** Parses SVG markup to its hast <svg> element. */
 export function parseSvg(svg: string): Element {
   // Without source positions: nothing reads them, and they take half the time of a parse.

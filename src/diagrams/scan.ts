@@ -25,7 +25,14 @@ export interface FoundDiagram {
 }
 
 export const ARTICLES_DIR = 'content/articles';
+/** MDX shown on pages other than articles (the home page's answer), imported by those pages. */
+export const PAGES_DIR = 'content/pages';
 export const DIAGRAM_SET_DIR = 'content/diagrams';
+
+/** Whether a diagram is shown on the site (in an article or a page), rather than only offered as a template. */
+export function isPublished(diagram: Pick<FoundDiagram, 'file'>): boolean {
+  return diagram.file.startsWith(`${ARTICLES_DIR}/`) || diagram.file.startsWith(`${PAGES_DIR}/`);
+}
 
 function listFiles(dir: string, extensions: readonly string[]): string[] {
   if (!existsSync(dir)) return [];
@@ -88,8 +95,10 @@ export function diagramInSetFile(text: string, file: string): FoundDiagram {
 /** Every diagram under `root` (the project directory). */
 export function scanDiagrams(root: string = process.cwd()): FoundDiagram[] {
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
-  const articles = listFiles(path.join(root, ARTICLES_DIR), ['.md', '.mdx']).flatMap((file) =>
-    diagramsInMarkdown(readFileSync(file, 'utf8'), relative(file)),
+  const articles = [ARTICLES_DIR, PAGES_DIR].flatMap((dir) =>
+    listFiles(path.join(root, dir), ['.md', '.mdx']).flatMap((file) =>
+      diagramsInMarkdown(readFileSync(file, 'utf8'), relative(file)),
+    ),
   );
   const set = listFiles(path.join(root, DIAGRAM_SET_DIR), ['.mmd']).map((file) =>
     diagramInSetFile(readFileSync(file, 'utf8'), relative(file)),
@@ -97,11 +106,11 @@ export function scanDiagrams(root: string = process.cwd()): FoundDiagram[] {
   return [...articles, ...set];
 }
 
-/** Figure ids used by more than one article diagram (ids must be unique on the site). */
+/** Figure ids used by more than one published diagram (ids must be unique on the site). */
 export function duplicateFigureIds(diagrams: readonly FoundDiagram[]): Map<string, FoundDiagram[]> {
   const byId = new Map<string, FoundDiagram[]>();
   for (const diagram of diagrams) {
-    if (!diagram.file.startsWith(`${ARTICLES_DIR}/`)) continue;
+    if (!isPublished(diagram)) continue;
     byId.set(diagram.id, [...(byId.get(diagram.id) ?? []), diagram]);
   }
   return new Map([...byId].filter(([, uses]) => uses.length > 1));

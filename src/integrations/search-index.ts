@@ -14,6 +14,9 @@ export const SEARCH_EXCLUDE_SELECTORS = [
   '.cde-term__preview',
   '.cde-prev-next',
   '.cde-part-nav',
+  // "Part 2 begins: …, Article 5 of 13" and "Read first: …": the path's words, on every page.
+  '.cde-path-place',
+  '.cde-read-first',
   // Diagrams: their labels are fragments that make poor excerpts; the caption and prose stay.
   '.cde-figure__canvas',
   '.cde-figure__links',

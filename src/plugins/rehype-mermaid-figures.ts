@@ -22,7 +22,7 @@ import type { Element, Parents, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { buildFigure } from '../diagrams/figure.ts';
+import { buildFigure, setMermaidData } from '../diagrams/figure.ts';
 import type { DiagramRenderer, RenderRequest } from '../diagrams/renderer.ts';
 import { recordFigure } from '../diagrams/rendered-figures.ts';
 import {
@@ -173,6 +173,10 @@ export async function transformMermaidFigures(tree: Root, options: TransformOpti
       continue;
     }
     const figure = buildFigure({ ...block, svg: result.svg, standaloneHref: options.standaloneHref(block.id) });
+    // For the checks that read the drawing later (rehype-figure-position-check.ts): where the
+    // diagram was written and its source. Neither is rendered.
+    setMermaidData(figure, { source: block.source, fenceLine: block.fenceLine });
+    if (block.pre.position) figure.position = block.pre.position;
     // The standalone file of the figure is written from this record (src/pages/diagrams/[id].svg.ts).
     const { id, fenceLine: line, title, description } = block;
     recordFigure({ id, file: options.fileName, line, title, description, svg: result.svg });

@@ -12,6 +12,11 @@ export const glossaryEntrySchema = z.strictObject({
   /** Other names and abbreviations of the term. */
   aliases: z.array(z.string()).default([]),
   /**
+   * The term is also an everyday word (Raft's "term"), so an unlinked use may mean something else:
+   * the build's first-use check (src/plugins/term-first-use.ts) leaves it alone.
+   */
+  commonWord: z.boolean().default(false),
+  /**
    * Ids this entry had before (kebab-case): inbound links to /glossary/#old-id keep working.
    * See docs/AUTHORING.md, "Renaming a heading".
    */

@@ -125,6 +125,29 @@ describe('the build refuses bad content', () => {
     expect(result.output).toContain('content/articles/linking.mdx:20: /articles/target/#old-heading (missing anchor)');
   });
 
+  it('names the file, the line and the fix when prose places a part of a figure where it is not drawn', async () => {
+    const result = await buildFixture('figure-position-wrong');
+    expect(result.ok).toBe(false);
+    const fix = 'Describe it where it is drawn, name it without a position, or change the diagram.';
+    expect(result.output).toContain(
+      'content/articles/figure.mdx:33: "on the left" says "One server" is on the left of figure #fig-demo, but it is ' +
+        `drawn in the top half. ${fix}\n` +
+        'tests/fixtures/sites/figure-position-wrong/content/articles/figure.mdx:33: "on the right" says "A cluster" is ' +
+        `on the right of figure #fig-demo, but it is drawn in the bottom half. ${fix}`,
+    );
+  });
+
+  it('names the early use and the link when a page uses a term of its own glossary before linking it', async () => {
+    const result = await buildFixture('term-before-link');
+    expect(result.ok).toBe(false);
+    const message = (term: string, id: string) =>
+      `content/articles/terms.mdx:18: "${term}" is used here before the page links it to the glossary ` +
+      `(<Term id="${id}"> at line 20). Link the first use instead: move the <Term id="${id}"> here, or reword this one.`;
+    expect(result.output).toContain(message('quorum', 'quorum'));
+    // The fixture's own glossary, not the real site's: the real one has no "flux capacitor".
+    expect(result.output).toContain(message('flux capacitor', 'flux-capacitor'));
+  });
+
   it('names the article and the fix when a moved section points at a heading that does not exist', async () => {
     const result = await buildFixture('moved-section-missing');
     expect(result.ok).toBe(false);

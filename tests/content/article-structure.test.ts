@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { DECISION_ARTICLE } from '../../src/articles/learning-path-parts.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 
 /**
@@ -17,6 +18,8 @@ const glossaryIds = new Set(
 /** The learning path the site promises, in reading order. */
 const LEARNING_PATH = [
   'cluster-vs-database',
+  // The decision early (issue 16): "do we need a cluster?" is answered second, not eleventh.
+  'scale-up-or-scale-out',
   'what-is-a-database',
   'what-is-a-cluster',
   'one-word-many-meanings',
@@ -28,7 +31,6 @@ const LEARNING_PATH = [
   'lab-patroni-etcd',
   'lab-failover-and-switchover',
   'patroni-operations',
-  'scale-up-or-scale-out',
   'consistency-trade-offs',
   'distributed-databases',
   'how-many-nodes',
@@ -51,6 +53,10 @@ describe('the learning path', () => {
       .sort((a, b) => a.part - b.part || a.order - b.order)
       .map((article) => article.id);
     expect(ordered).toEqual(LEARNING_PATH);
+  });
+
+  it('has the article the home page sends a reader who must decide to, second', () => {
+    expect(LEARNING_PATH.indexOf(DECISION_ARTICLE)).toBe(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FoundDiagram } from '../../src/diagrams/scan.ts';
-import { diagramsInMarkdown, duplicateFigureIds } from '../../src/diagrams/scan.ts';
+import { diagramsInMarkdown, duplicateFigureIds, isPublished } from '../../src/diagrams/scan.ts';
 import { planCache } from '../../scripts/lib/diagram-sync.ts';
 import { RENDERER_VERSION, diagramKey } from '../../src/diagrams/mermaid-config.ts';
 import { PRIMARY_TWO_REPLICAS } from './fixtures.ts';
@@ -87,5 +87,15 @@ describe('diagramsInMarkdown', () => {
       ...diagramsInMarkdown(mdx, 'content/articles/y.mdx'),
     ];
     expect([...duplicateFigureIds(found).keys()]).toEqual(['fig-two']);
+  });
+
+  it('reports a figure id used in an article and on a page, but not by a template', () => {
+    const found = [
+      ...diagramsInMarkdown(mdx, 'content/articles/x.mdx'),
+      ...diagramsInMarkdown(mdx, 'content/pages/home.mdx'),
+    ];
+    expect([...duplicateFigureIds(found).keys()]).toEqual(['fig-two']);
+    expect(isPublished({ file: 'content/pages/home.mdx' })).toBe(true);
+    expect(isPublished({ file: 'content/diagrams/single-server.mmd' })).toBe(false);
   });
 });

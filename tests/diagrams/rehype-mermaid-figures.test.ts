@@ -3,6 +3,7 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { beforeEach, describe, expect, it } from 'vitest';
 import rehypeMermaidFigures, { transformMermaidFigures } from '../../src/plugins/rehype-mermaid-figures.ts';
+import { mermaidDataOf } from '../../src/diagrams/figure.ts';
 import type { DiagramRenderer } from '../../src/diagrams/renderer.ts';
 import { forgetFigures, renderedFigures } from '../../src/diagrams/rendered-figures.ts';
 import {
@@ -66,6 +67,14 @@ describe('rehype-mermaid-figures: a valid block', () => {
         '<span class="cde-figure__sr"> file of the figure “Primary with two replicas”</span></a>' +
         '</span></figcaption>',
     );
+  });
+
+  it('leaves the diagram source and fence line on the figure for the checks after it, unrendered', async () => {
+    const root = tree(mermaidBlock(PRIMARY_TWO_REPLICAS, 10, 'id="fig-a" caption="Two replicas."'));
+    const html = await transform(root);
+    expect(mermaidDataOf(figureOf(root))).toEqual({ source: PRIMARY_TWO_REPLICAS, fenceLine: 10 });
+    expect(figureOf(root).position?.start.line).toBe(10);
+    expect(html).not.toContain('accDescr');
   });
 
   it('reads the meta string from properties.metastring too', async () => {

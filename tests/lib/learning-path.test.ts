@@ -39,4 +39,30 @@ describe('learning path', () => {
       'content/articles/a.mdx: prerequisite "missing" is not an article. Use the file name (without .mdx) of an article in content/articles/.',
     );
   });
+
+  it('refuses a prerequisite that comes later on the path, saying where both are', () => {
+    expect(() => buildLearningPath([entry('a', 1, 1, ['b']), entry('b', 2, 1)])).toThrow(
+      'content/articles/a.mdx: prerequisite "b" comes after it on the learning path (article 2, this one is article 1). ' +
+        'Move one of them with "part" and "order", or drop the prerequisite.',
+    );
+  });
+
+  it('says where an article stands on the path and in its part', () => {
+    const path = buildLearningPath([entry('a', 1, 1), entry('b', 1, 2), entry('c', 2, 1)]);
+    expect(path.place('b')).toEqual({
+      number: 2,
+      total: 3,
+      part: { number: 1, title: 'Foundations' },
+      numberInPart: 2,
+      partSize: 2,
+    });
+    expect(path.place('c')).toMatchObject({ number: 3, numberInPart: 1, part: { number: 2 } });
+    expect(path.place('missing')).toBeUndefined();
+  });
+
+  it('gives an article its prerequisites in reading order', () => {
+    const path = buildLearningPath([entry('a', 1, 1), entry('b', 1, 2), entry('c', 2, 1, ['b', 'a'])]);
+    expect(path.prerequisites('c').map((e) => e.id)).toEqual(['a', 'b']);
+    expect(path.prerequisites('a')).toEqual([]);
+  });
 });

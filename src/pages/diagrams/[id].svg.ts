@@ -1,6 +1,6 @@
 /**
  * /diagrams/<fig-id>.svg: the standalone file of every article figure, light theme, styles inlined,
- * linked from each figure's caption. In a build, the figures are those the Mermaid plugin rendered
+ * linked from each figure's caption (the home page's too). In a build, the figures are those the Mermaid plugin rendered
  * into the articles (src/diagrams/rendered-figures.ts), SVG included; the dev server, which compiles
  * an article only when it is asked for, finds them by reading the articles instead.
  */
@@ -8,15 +8,15 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import diagramsCss from '../../styles/diagrams.css?raw';
 import { sharedCachedRenderer } from '../../diagrams/cache.ts';
 import { renderedFigures, type RenderedFigure } from '../../diagrams/rendered-figures.ts';
-import { ARTICLES_DIR, scanDiagrams } from '../../diagrams/scan.ts';
+import { isPublished, scanDiagrams } from '../../diagrams/scan.ts';
 import { standaloneCss, standaloneSvg } from '../../diagrams/standalone.ts';
 
 /** The light palette's rules, resolved once for every diagram. */
 const css = standaloneCss(diagramsCss);
 
-/** The dev server's figures: every diagram of the articles, rendered from the cache. */
+/** The dev server's figures: every diagram of the articles and the home page, rendered from the cache. */
 async function scannedFigures(): Promise<RenderedFigure[]> {
-  const diagrams = scanDiagrams().filter((diagram) => diagram.file.startsWith(`${ARTICLES_DIR}/`));
+  const diagrams = scanDiagrams().filter(isPublished);
   const results = await sharedCachedRenderer().render(
     diagrams.map((diagram) => ({ source: diagram.source, origin: `${diagram.file}:${diagram.line}` })),
   );
