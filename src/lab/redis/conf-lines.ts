@@ -96,12 +96,16 @@ export function readConfLines(file: string, text: string): ConfLines {
     if (line === '' || line.startsWith('#')) return;
     const words = splitArgs(line);
     if (words === undefined) {
+      // An apostrophe in a comment written after a directive opens a quote that never closes.
+      const comment = / #/.test(line)
+        ? ' If the quote is in a comment after the directive: a "#" there does not start a comment, so move the comment to a line of its own.'
+        : '';
       problems.push(
         problem(
           file,
           `line ${index + 1}`,
           'unbalanced-quotes',
-          'a quote is not closed, or a closing quote is followed by something other than a space; Redis refuses the file ("Unbalanced quotes in configuration line"). Fix: close the quote, and put a space after it.',
+          `a quote is not closed, or a closing quote is followed by something other than a space; Redis refuses the file ("Unbalanced quotes in configuration line"). Fix: close the quote, and put a space after it.${comment}`,
         ),
       );
       return;

@@ -29,11 +29,16 @@ export function where(key: string, lines: Readonly<Record<string, number>>): str
   return line === undefined ? key : `${key} (line ${line})`;
 }
 
+/**
+ * Reads `text` with the directive `table` and checks it against `schema`. `docs` is the reference
+ * a value problem points to for the values a directive accepts.
+ */
 export function readConf<S extends z.ZodType>(
   file: string,
   text: string,
   table: DirectiveTable,
   schema: S,
+  docs: string,
 ): ReadConf<z.infer<S>> {
   const read = readConfLines(file, text);
   const directives = read.directives.map((d) => {
@@ -54,7 +59,14 @@ export function readConf<S extends z.ZodType>(
       } else {
         const value = record.values[key];
         const shown = Array.isArray(value) ? value.join(' ') : value;
-        problems.push(problem(file, where(key, record.lines), issue.code, `"${shown ?? ''}": ${issue.message}.`));
+        problems.push(
+          problem(
+            file,
+            where(key, record.lines),
+            issue.code,
+            `"${shown ?? ''}": ${issue.message}. Fix: see ${key} in ${docs} for the values it takes.`,
+          ),
+        );
       }
     }
   }

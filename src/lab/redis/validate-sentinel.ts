@@ -9,6 +9,7 @@ import { directiveKey, readConf, where, type ReadConf } from './read-conf.ts';
 import { SENTINEL_DIRECTIVES, SENTINEL_STATE_LINES, sentinelSchema, type SentinelConfig } from './sentinel-schema.ts';
 
 export const SENTINEL_DOCS = 'https://redis.io/docs/latest/operate/oss_and_stack/management/sentinel/';
+export const SENTINEL_CONF_DOCS = 'https://github.com/redis/redis/blob/7.0/sentinel.conf';
 
 const PER_PRIMARY = [
   'sentinel auth-pass',
@@ -28,7 +29,7 @@ export function validateSentinel(file: string, text: string): ReadConf<SentinelC
     .split('\n')
     .map((line, i) => (stateLines.some((d) => d.line === i + 1) ? '' : line))
     .join('\n');
-  const read = readConf(file, kept, SENTINEL_DIRECTIVES, sentinelSchema);
+  const read = readConf(file, kept, SENTINEL_DIRECTIVES, sentinelSchema, SENTINEL_CONF_DOCS);
   const problems: Problem[] = stateLines.map((d) =>
     problem(
       file,

@@ -42,7 +42,7 @@ function announceProblems(file: string, config: RedisServerConfig, lines: Record
 }
 
 export function validateRedisServer(file: string, text: string): ReadConf<RedisServerConfig> {
-  const read = readConf(file, text, SERVER_DIRECTIVES, redisServerSchema);
+  const read = readConf(file, text, SERVER_DIRECTIVES, redisServerSchema, REDIS_CONF_DOCS);
   const config = read.config;
   if (!config) return read;
   const problems: Problem[] = [];
