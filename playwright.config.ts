@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, locateChromium } from './src/lib/chromium.ts';
+import { CHROMIUM_ARGS, locateChromium } from './src/diagrams/chromium.ts';
 import { TARGETS, targetUrl } from './e2e/support/targets.ts';
 
 const chromium = await locateChromium();
@@ -17,7 +17,7 @@ export default defineConfig({
   reporter: process.env['CI'] ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     browserName: 'chromium',
-    // The project's one Chromium lookup (src/lib/chromium.ts; scripts/ensure-browser.ts installs one).
+    // The project's one Chromium lookup (src/diagrams/chromium.ts; scripts/ensure-browser.ts installs one).
     launchOptions: chromium ? { executablePath: chromium, args: CHROMIUM_ARGS } : {},
     trace: 'retain-on-failure',
     // The service worker precaches the whole site in the background of every page view; only

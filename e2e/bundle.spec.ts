@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { policyFromHeadersFile } from '../src/lib/hosting.ts';
+import { policyFromHeadersFile } from '../src/postbuild/hosting.ts';
 import { startServer } from './support/servers.ts';
 import { expect, FIRST_ARTICLE, test } from './support/site.ts';
 

@@ -8,12 +8,12 @@ import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { listBuildFiles } from '../src/lib/build-files.ts';
-import { STAMP_FILE } from '../src/lib/build-stamp.ts';
-import { mergePolicies } from '../src/lib/csp.ts';
-import { baseFromHeadersFile, hostingGuide, policyFromHeadersFile, serveJson } from '../src/lib/hosting.ts';
-import { precacheManifest } from '../src/lib/precache.ts';
-import { tar, type TarEntry } from '../src/lib/tar.ts';
+import { listBuildFiles } from '../src/postbuild/build-files.ts';
+import { STAMP_FILE } from '../src/postbuild/build-stamp.ts';
+import { mergePolicies } from '../src/postbuild/csp.ts';
+import { baseFromHeadersFile, hostingGuide, policyFromHeadersFile, serveJson } from '../src/postbuild/hosting.ts';
+import { precacheManifest } from '../src/postbuild/precache.ts';
+import { tar, type TarEntry } from './lib/tar.ts';
 
 const { values } = parseArgs({
   options: {

@@ -7,7 +7,7 @@ import {
   parseHeadersFile,
   policyFromHeadersFile,
   serveJson,
-} from '../../src/lib/hosting.ts';
+} from '../../src/postbuild/hosting.ts';
 
 const POLICY = "default-src 'self'; script-src 'self' 'sha256-abc='";
 

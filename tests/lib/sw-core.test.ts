@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheName, cachesToDelete, precacheKey } from '../../src/lib/sw-core.ts';
+import { cacheName, cachesToDelete, precacheKey } from '../../src/client/sw-core.ts';
 
 const SCOPE = 'https://docs.example.org/nested/path/';
 const URLS = new Set(['', 'articles/', 'articles/replication/', '_astro/site.B1.css', '404.html']);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tar } from '../../src/lib/tar.ts';
+import { tar } from '../../scripts/lib/tar.ts';
 
 const run = promisify(execFile);
 const dirs: string[] = [];

@@ -12,8 +12,8 @@
  * rounds to 0.1 s, so a measurement reads up to 0.05 s early (rounding) and up to 0.2 s late
  * (the poll interval, the query itself and rounding).
  */
-import type { SimParams } from './params.ts';
-import { inWindow, predictFailover, type Window } from './predict.ts';
+import type { SimParams } from '../../src/islands/patroni-sim/params.ts';
+import { inWindow, predictFailover, type Window } from '../../src/islands/patroni-sim/predict.ts';
 
 export const MEASUREMENT_EARLY_S = 0.05;
 export const MEASUREMENT_LATE_S = 0.2;
@@ -90,7 +90,7 @@ export function checkAgreement(results: ClusterResults, params: SimParams): Agre
   const ok = rows.every((r) => r.ok);
   if (!ok) {
     lines.push(
-      '  The real cluster did something the model does not predict: fix the model (src/lib/patroni-sim/), not this check.',
+      '  The real cluster did something the model does not predict: fix the model (src/islands/patroni-sim/), not this check.',
     );
   }
   return { ok, rows, report: lines.join('\n') };

@@ -8,8 +8,8 @@
 import type { Element, ElementContent } from 'hast';
 import { codeToHtml, type ShikiTransformer } from 'shiki';
 import { shikiTokenClasses } from '../plugins/shiki-token-classes.ts';
-import { CODE_THEMES } from './code-token-palette.ts';
-import type { Excerpt } from './config-file-excerpt.ts';
+import { CODE_THEMES } from '../plugins/code-token-palette.ts';
+import type { Excerpt } from './excerpt.ts';
 
 function note(text: string): Element {
   return {

@@ -7,7 +7,7 @@
  * - waits, when it replaces an older worker, until a page asks it to take over (the reader
  *   chose "Reload"), then deletes the other versions' caches.
  */
-import { cacheName, cachesToDelete, OFFLINE_FALLBACK, precacheKey, SKIP_WAITING } from '../lib/sw-core.ts';
+import { cacheName, cachesToDelete, OFFLINE_FALLBACK, precacheKey, SKIP_WAITING } from './sw-core.ts';
 
 // The few service-worker types used here; the project's TypeScript lib is the DOM's, not the worker's.
 interface ExtendableEvent extends Event {

@@ -2,9 +2,9 @@
  * Compares the diagrams of the site with the cache: what is missing, what is unused, and the
  * manifest the cache should have. Shared by `npm run diagrams` and the cache check in `npm test`.
  */
-import { RENDERER_VERSION, diagramKey } from './mermaid-config.ts';
-import type { FoundDiagram } from './diagram-scan.ts';
-import type { Manifest } from './diagram-cache.ts';
+import { RENDERER_VERSION, diagramKey } from '../../src/diagrams/mermaid-config.ts';
+import type { FoundDiagram } from '../../src/diagrams/scan.ts';
+import type { Manifest } from '../../src/diagrams/cache.ts';
 
 export interface CachePlan {
   /** Every key the site needs, with the diagrams that need it. */

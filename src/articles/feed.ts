@@ -1,5 +1,5 @@
-import { escapeXml } from './sitemap.ts';
-import { articlePath, withBase } from './urls.ts';
+import { escapeXml } from '../postbuild/sitemap.ts';
+import { articlePath, withBase } from '../site/urls.ts';
 
 export interface FeedArticle {
   id: string;

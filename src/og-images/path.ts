@@ -4,7 +4,7 @@ export function ogImagePath(slug: string): string {
 }
 
 /**
- * Where builds keep rendered Open Graph images (src/lib/og-image-cache.ts), beside Vite's and
+ * Where builds keep rendered Open Graph images (src/og-images/cache.ts), beside Vite's and
  * Astro's caches: never committed, and a fresh clone starts without it.
  */
 export const OG_IMAGE_CACHE_DIR = 'node_modules/.cache/cde-og-images';

@@ -1,5 +1,5 @@
 /**
- * The service worker's decisions, as pure functions the worker (src/sw/service-worker.ts) calls and
+ * The service worker's decisions, as pure functions the worker (src/client/service-worker.ts) calls and
  * unit tests can check: cache names, which caches an update deletes, and which cached URL answers
  * a request.
  */

@@ -1,10 +1,10 @@
 /**
  * The failover simulator's browser side. FailoverSimulator.astro renders the controls hidden, a static
  * figure and a sample run; once the component scrolls into view its loader imports this module (built
- * as a bundle of its own, see src/lib/islands.ts), which runs the model, wires the controls and shows
+ * as a bundle of its own, see src/client/islands.ts), which runs the model, wires the controls and shows
  * them. Plain DOM, no framework: the whole island must stay under 20 KB of gzipped JavaScript.
  */
-import { onMountRequest } from '../islands.ts';
+import { onMountRequest } from '../../client/islands.ts';
 import { createSimulation, formatSeconds, TICK_MS, type SimAction, type SimEvent, type Simulation } from './model.ts';
 import { timingProblems, type SimParams } from './params.ts';
 import { inWindow, predictFailover } from './predict.ts';

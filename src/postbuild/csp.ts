@@ -4,7 +4,7 @@
  * Every inline script and inline `<style>` a page really contains is hashed (sha256, base64, as
  * CSP Level 3 specifies), so the policy needs no 'unsafe-inline'. Pages have no `style=""`
  * attributes: code colours are classes (src/plugins/shiki-token-classes.ts) and diagrams use
- * presentation attributes (src/lib/diagram-figure.ts). A style attribute would need
+ * presentation attributes (src/diagrams/figure.ts). A style attribute would need
  * 'unsafe-hashes' beside its hash, so one fails the build instead, like an inline event handler.
  */
 import { createHash } from 'node:crypto';

@@ -5,8 +5,8 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ogImageKey, pngSize, renderOgImage, type OgImageText } from './og-image.ts';
-import { OG_IMAGE_CACHE_DIR } from './og-image-path.ts';
+import { ogImageKey, pngSize, renderOgImage, type OgImageText } from './render.ts';
+import { OG_IMAGE_CACHE_DIR } from './path.ts';
 
 /** The PNG for `text`: from the cache in `dir` when it has it, else rendered and stored there. */
 export async function cachedOgImage(text: OgImageText, dir: string = OG_IMAGE_CACHE_DIR): Promise<Uint8Array> {

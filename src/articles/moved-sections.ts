@@ -4,7 +4,7 @@
  * figure's caption on its new page. A target that does not exist fails the build here, by name,
  * before the link check would report the bare link.
  */
-import { withBase } from './urls.ts';
+import { withBase } from '../site/urls.ts';
 
 /** What a moved section can point at on its new page. */
 export interface TargetArticle {

@@ -14,7 +14,7 @@
  * fails the build with the file's name. Node-only (the `yaml` package): never import it in the browser.
  */
 import { parse } from 'yaml';
-import { DEFAULT_PARAMS, paramProblems, type SimNodeParams, type SimParams } from './params.ts';
+import { DEFAULT_PARAMS, paramProblems, type SimNodeParams, type SimParams } from '../islands/patroni-sim/params.ts';
 
 export interface LabParams {
   readonly params: SimParams;

@@ -8,7 +8,7 @@
  * - `PORTABLE=1`: the portable build, whose internal URLs are all relative (see portable-urls.ts); it
  *   works under any path and from `file://`, so it takes no BASE_PATH.
  */
-import { PORTABLE_BASE } from './portable-urls.ts';
+import { PORTABLE_BASE } from '../postbuild/portable-urls.ts';
 
 export interface SiteOptions {
   /** Always starts and ends with `/`. */

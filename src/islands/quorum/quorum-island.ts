@@ -1,9 +1,9 @@
 /**
  * The quorum calculator's browser side: keeps the form that QuorumCalculator.astro renders (in its
  * first state, shown only where scripting is on) in step with the reader's choices. Built as a
- * bundle of its own and loaded on visibility (src/lib/islands.ts).
+ * bundle of its own and loaded on visibility (src/client/islands.ts).
  */
-import { onMountRequest } from './islands.ts';
+import { onMountRequest } from '../../client/islands.ts';
 import { evaluateQuorum, majority, quorumDotClass, quorumDots } from './quorum.ts';
 
 /** Offers 0..max in a select, keeping its value where it can; rebuilt only when max changes. */

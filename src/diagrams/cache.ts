@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { diagramKey, mermaidVersion } from './mermaid-config.ts';
-import type { DiagramRenderer, RenderRequest, RenderResult } from './diagram-renderer.ts';
+import type { DiagramRenderer, RenderRequest, RenderResult } from './renderer.ts';
 
 export const DEFAULT_CACHE_DIR = 'content/diagram-cache';
 export const MANIFEST_FILE = 'manifest.json';

@@ -5,9 +5,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { MERMAID_CONFIG, mermaidBundlePath } from './mermaid-config.ts';
-import { optimizeDiagramSvg } from './diagram-svg.ts';
+import { optimizeDiagramSvg } from './svg.ts';
 import { CHROMIUM_ARGS, locateChromium, NO_CHROMIUM_HINT } from './chromium.ts';
-import type { DiagramRenderer, RenderRequest, RenderResult } from './diagram-renderer.ts';
+import type { DiagramRenderer, RenderRequest, RenderResult } from './renderer.ts';
 
 /** Thrown when a diagram must be rendered and no Chromium can be found. */
 export class NoChromiumError extends Error {

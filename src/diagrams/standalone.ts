@@ -8,7 +8,7 @@ import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import postcss, { type AtRule, type Container, type Rule } from 'postcss';
-import { accessibleSvg } from './diagram-figure.ts';
+import { accessibleSvg } from './figure.ts';
 
 /** The rule of diagrams.css that holds the light palette. */
 const PALETTE_SELECTOR = '.cde-figure';

@@ -4,14 +4,8 @@
  * loads Pagefind's browser API from the `pagefind/` folder under the site's base URL, searches as
  * the reader types, and lists each matching page with its matching sections and excerpts.
  */
-import { canRunSearch, searchUnavailableMessage } from '../lib/offline-support.ts';
-import {
-  describeResults,
-  splitExcerpt,
-  toPageMatch,
-  type PageMatch,
-  type PagefindResultData,
-} from '../lib/search-ui.ts';
+import { canRunSearch, searchUnavailableMessage } from './offline-support.ts';
+import { describeResults, splitExcerpt, toPageMatch, type PageMatch, type PagefindResultData } from './search-ui.ts';
 
 interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;

@@ -1,4 +1,4 @@
-import { withBase } from './urls.ts';
+import { withBase } from '../site/urls.ts';
 
 /** Escapes text for an XML element or attribute. */
 export function escapeXml(text: string): string {

@@ -1,5 +1,5 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { diagramsInMarkdown } from './diagram-scan.ts';
+import { diagramsInMarkdown } from '../diagrams/scan.ts';
 import { buildLearningPath, type LearningPath } from './learning-path.ts';
 import { resolveMovedSections, type MovedSection, type TargetArticle } from './moved-sections.ts';
 
