@@ -5,7 +5,7 @@
  * between a primary and its replicas or Sentinels, a Sentinel quorum that can never be reached,
  * two Sentinels, a node without cluster-enabled.
  */
-import { problem, type Problem } from '../../lib/config-samples/problem.ts';
+import { problem, type Problem } from '../problem.ts';
 import { where } from './read-conf.ts';
 import type { RedisServerConfig } from './server-schema.ts';
 import type { SentinelConfig } from './sentinel-schema.ts';

@@ -10,7 +10,7 @@
  *   of the line, and a quote that is never closed is an error;
  * - the directive name is case-insensitive (Redis lowers it).
  */
-import { problem, type Problem } from '../../lib/config-samples/problem.ts';
+import { problem, type Problem } from '../problem.ts';
 
 export interface Directive {
   /** The directive's name, lower-cased as Redis reads it: `bind`, `sentinel`. */

@@ -6,8 +6,8 @@
  * directive, the wrong number of arguments (most often a comment written after a directive), and
  * a directive set twice, which Redis accepts but which leaves one of the two lines without effect.
  */
-import { problem, type Problem } from '../../lib/config-samples/problem.ts';
-import { closestKey } from '../../lib/config-samples/schema-problems.ts';
+import { problem, type Problem } from '../problem.ts';
+import { closestKey } from '../schema-problems.ts';
 import type { Directive } from './conf-lines.ts';
 
 /** How many arguments a directive takes: exactly one, one or more, or exactly n (a tuple). */

@@ -4,7 +4,7 @@
  * the directive and its line: `redis/replication/redis2.conf: replicaof (line 45): ...`.
  */
 import type { z } from 'zod';
-import { problem, type Problem } from '../../lib/config-samples/problem.ts';
+import { problem, type Problem } from '../problem.ts';
 import { readConfLines, type Directive } from './conf-lines.ts';
 import { directiveRecord, type DirectiveTable } from './directives.ts';
 

@@ -3,7 +3,7 @@
  * Sentinel group, the Redis Cluster). The build (src/pages/lab/[...file].ts) refuses to publish
  * the lab when this finds a problem, and the harness refuses to boot it.
  */
-import { formatProblems, type Problem } from '../../lib/config-samples/problem.ts';
+import { formatProblems, type Problem } from '../problem.ts';
 import { checkClusterNodes, checkSentinelGroup, type LabFile } from './check-groups.ts';
 import { REDIS_CLUSTER_FILES, REDIS_SENTINEL_FILES, REDIS_SERVER_FILES } from './lab-files.ts';
 import type { ReadConf } from './read-conf.ts';

@@ -3,7 +3,7 @@
  * The rules across files (quorum against the number of Sentinels, the monitored address against
  * the primary's file, passwords) are in check-groups.ts.
  */
-import { problem, type Problem } from '../../lib/config-samples/problem.ts';
+import { problem, type Problem } from '../problem.ts';
 import { readConfLines } from './conf-lines.ts';
 import { directiveKey, readConf, where, type ReadConf } from './read-conf.ts';
 import { SENTINEL_DIRECTIVES, SENTINEL_STATE_LINES, sentinelSchema, type SentinelConfig } from './sentinel-schema.ts';

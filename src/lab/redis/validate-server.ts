@@ -2,7 +2,7 @@
  * Validates one Redis server file (a server of the Sentinel group or a Redis Cluster node): its
  * syntax and directives, its schema, and the rules that need only this file.
  */
-import { problem, type Problem } from '../../lib/config-samples/problem.ts';
+import { problem, type Problem } from '../problem.ts';
 import { readConf, where, type ReadConf } from './read-conf.ts';
 import { redisServerSchema, SERVER_DIRECTIVES, type RedisServerConfig } from './server-schema.ts';
 
