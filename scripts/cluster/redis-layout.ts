@@ -5,7 +5,7 @@
  * Sentinel rewrite their own copies as they run (Sentinel records what it discovers; a failover
  * rewrites replicaof), never the files in content/lab/.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { relocateRedisConf, relocatedDir } from '../../src/lab/redis/machine-paths.ts';
 import { requireRedisLab } from '../../src/lab/redis/read-lab.ts';
@@ -45,8 +45,12 @@ export interface RedisLayout {
 
 export const readLabFile = (file: string): string => readFileSync(join(LAB_DIR, file), 'utf8');
 
-/** Validates the files and writes the runnable copies into `stateDir`. */
-export function prepareRedisLab(stateDir: string): RedisLayout {
+/**
+ * Validates the files and writes the runnable copies into `stateDir`. With `keepCopies`, copies
+ * that exist are left alone: a running lab's Redis servers and Sentinels have written their state
+ * into them (a Sentinel restarted from a fresh copy would come back as a new Sentinel).
+ */
+export function prepareRedisLab(stateDir: string, keepCopies = false): RedisLayout {
   const lab = requireRedisLab(readLabFile);
   const configDir = join(stateDir, 'config');
   const logDir = join(stateDir, 'logs');
@@ -62,7 +66,9 @@ export function prepareRedisLab(stateDir: string): RedisLayout {
         .at(-1)
         ?.replace(/\.conf$/, '') ?? f.file;
     const configFile = join(configDir, `${name}.conf`);
-    writeFileSync(configFile, relocateRedisConf(f.file, readLabFile(f.file), f.config.dir, stateDir));
+    if (!keepCopies || !existsSync(configFile)) {
+      writeFileSync(configFile, relocateRedisConf(f.file, readLabFile(f.file), f.config.dir, stateDir));
+    }
     const dataDir = relocatedDir(f.file, f.config.dir, stateDir);
     mkdirSync(dataDir, { recursive: true });
     return { name, host: f.config.bind[0] ?? '', port: f.config.port ?? defaultPort, configFile, dataDir };
