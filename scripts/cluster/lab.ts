@@ -25,6 +25,7 @@ import { clusterMembers } from './patroni-client.ts';
 import { whoAnswers } from './postgres-client.ts';
 import { preflight } from './preflight.ts';
 import { ProcessBook } from './process-book.ts';
+import { REDIS_LAB_USAGE, runRedisLab } from './redis-lab.ts';
 import { isAlive } from './processes.ts';
 import { runCommand } from './run-command.ts';
 import { sleep, waitFor } from './wait-for.ts';
@@ -208,11 +209,19 @@ async function stop(): Promise<void> {
   say(`Removed ${STATE_DIR}.`);
 }
 
-const commands: Record<string, () => Promise<void>> = { start, status, fail, switchover, stop };
+const commands: Record<string, () => Promise<void>> = {
+  start,
+  status,
+  fail,
+  switchover,
+  stop,
+  // The Redis lab: npm run lab -- redis start|status|fail [cluster]|stop (scripts/cluster/redis-lab.ts).
+  redis: () => runRedisLab(process.argv.slice(3)),
+};
 const name = process.argv[2] ?? '';
 const command = commands[name];
 if (!command) {
-  say('Usage: npm run lab -- start|status|fail|switchover|stop');
+  say(`Usage: npm run lab -- start|status|fail|switchover|stop\n   or: ${REDIS_LAB_USAGE}`);
   process.exitCode = 2;
 } else {
   try {
