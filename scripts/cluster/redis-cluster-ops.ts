@@ -66,12 +66,12 @@ export const plainText = (text: string): string =>
     .join('');
 
 /** `redis-cli --cluster create` of the six nodes, one replica per primary; returns what it printed. */
-export async function createCluster(lab: RedisLayout): Promise<string> {
+export async function createCluster(lab: RedisLayout, timeoutMs = 90_000): Promise<string> {
   const addresses = lab.clusterNodes.map((n) => `${n.host}:${n.port}`);
   const result = await redisCli(
     lab,
     ['--cluster', 'create', ...addresses, '--cluster-replicas', '1', '--cluster-yes'],
-    90_000,
+    timeoutMs,
   );
   const output = plainText(result.stdout + result.stderr);
   if (!result.ok)

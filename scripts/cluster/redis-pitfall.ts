@@ -1,20 +1,22 @@
 /**
- * The pitfall the announce settings prevent, reproduced: the Sentinel group started from the lab's
- * files with their announce lines left out (replica-announce-ip, replica-announce-port,
- * bind-source-addr, sentinel announce-ip, sentinel announce-port), everything else unchanged. The
- * run records what a reader would see: how the primary lists its replicas, which addresses the
- * Sentinels know each other by, what SENTINEL CKQUORUM says, and whether a killed primary is
- * failed over at all.
+ * The pitfall the announce settings prevent, reproduced: the lab's files started with their
+ * announce lines left out (replica-announce-ip, replica-announce-port, bind-source-addr, sentinel
+ * announce-ip, sentinel announce-port, cluster-announce-ip), everything else unchanged. For the
+ * Sentinel group the run records what a reader would see: how the primary lists its replicas, which
+ * addresses the Sentinels know each other by, what SENTINEL CKQUORUM says, and whether a killed
+ * primary is failed over at all; for the cluster, whether redis-cli --cluster create finishes.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { splitArgs } from '../../src/lab/redis/conf-lines.ts';
 import type { ProcessBook } from './process-book.ts';
 import { SentinelEvents } from './redis-sentinel-events.ts';
 import { crash, info, question, sentinelPrimary, startDaemon, stopRedisLab, waitForPing } from './redis-daemons.ts';
+import { createCluster } from './redis-cluster-ops.ts';
 import { prepareRedisLab, type RedisLayout } from './redis-layout.ts';
 import { sleep, waitFor } from './wait-for.ts';
 
 const ANNOUNCE_LINES = new Set([
+  'cluster-announce-ip',
   'replica-announce-ip',
   'replica-announce-port',
   'bind-source-addr',
@@ -102,6 +104,39 @@ export async function reproducePitfall(stateDir: string, book: ProcessBook): Pro
       odown: events.first('+odown', killedAt, master) !== undefined,
       primaryAtEnd: at ? `${at.host}:${at.port}` : 'none',
     };
+  } finally {
+    await stopRedisLab(book);
+  }
+}
+
+export interface ClusterPitfallResult {
+  /** Whether redis-cli --cluster create finished. */
+  readonly joined: boolean;
+  /** How long the run let it try. */
+  readonly waitedSeconds: number;
+  /** The last line it printed before it was stopped. */
+  readonly lastLine: string;
+}
+
+/** The six cluster nodes without their announce lines: does redis-cli --cluster create finish? */
+export async function reproduceClusterPitfall(stateDir: string, book: ProcessBook): Promise<ClusterPitfallResult> {
+  const lab: RedisLayout = prepareRedisLab(stateDir);
+  for (const node of lab.clusterNodes) {
+    writeFileSync(node.configFile, withoutAnnounceLines(readFileSync(node.configFile, 'utf8')));
+  }
+  const options = { detached: false, book };
+  const waitMs = 10_000;
+  try {
+    for (const n of lab.clusterNodes) startDaemon(lab, n, 'redis-cluster', options);
+    for (const n of lab.clusterNodes) await waitForPing(lab, n, 10_000);
+    try {
+      await createCluster(lab, waitMs);
+      return { joined: true, waitedSeconds: waitMs / 1000, lastLine: '' };
+    } catch (error) {
+      const lines = (error instanceof Error ? error.message : String(error)).trimEnd().split('\n');
+      const last = [...lines].reverse().find((l) => /[A-Za-z]/.test(l)) ?? '';
+      return { joined: false, waitedSeconds: waitMs / 1000, lastLine: last.trim() };
+    }
   } finally {
     await stopRedisLab(book);
   }

@@ -13,7 +13,8 @@
  * 4. Pause the primary (SIGSTOP) for longer than a failover takes, then resume it, with the files'
  *    min-replicas-to-write; then once more with min-replicas-to-write switched off at run time
  *    (CONFIG SET), to show what it prevents.
- * 5. Redis Cluster: six nodes, redis-cli --cluster create, MOVED and hash tags with redis-cli -c,
+ * 5. Redis Cluster: first without the announce lines (redis-cli --cluster create never finishes),
+ *    then as the files say: six nodes, redis-cli --cluster create, MOVED and hash tags with redis-cli -c,
  *    a primary crashed while the two clients write, its replica's takeover timed against
  *    cluster-node-timeout, the keys counted, the old primary back as a replica.
  */
@@ -48,7 +49,7 @@ import {
   waitForSentinels,
 } from './redis-daemons.ts';
 import { prepareRedisLab, type RedisLayout, type RedisNode } from './redis-layout.ts';
-import { reproducePitfall } from './redis-pitfall.ts';
+import { reproduceClusterPitfall, reproducePitfall } from './redis-pitfall.ts';
 import { SentinelEvents } from './redis-sentinel-events.ts';
 import { keySlot } from './redis-slots.ts';
 import { seconds, Steps } from './redis-steps.ts';
@@ -449,6 +450,71 @@ function lossLine(r: LossReport): string {
   return `${r.acknowledged} acknowledged, ${r.lost} lost${confirmed}`;
 }
 
+/**
+ * What content/articles/lab-redis.mdx says in words about these runs (the numbers it shows come
+ * from the results file itself). A run that contradicts one fails, naming the claim, so the page
+ * never stays wrong.
+ */
+function pageClaims(lab: RedisLayout, results: Record<string, unknown>): { claim: string; holds: boolean }[] {
+  const crash = results.sentinelCrash as SentinelRound;
+  const [withMin, withoutMin] = results.sentinelPause as PauseRound[];
+  const cluster = results.clusterCrash as ClusterRound;
+  const rounds = [crash.writes, withMin?.writes, withoutMin?.writes, cluster.writes];
+  return [
+    {
+      claim: 'no write that WAIT confirmed was lost, in any run',
+      holds: rounds.every((w) => w !== undefined && (w.wait.confirmedLost ?? 0) === 0),
+    },
+    {
+      claim: 'the first Sentinel marked the crashed primary down once down-after-milliseconds had passed',
+      holds: (crash.events['+sdown'] ?? 0) >= lab.settings.downAfterMs / 1000 - 0.1,
+    },
+    {
+      claim: 'with min-replicas-to-write 1 the woken old primary refused writes with NOREPLICAS',
+      holds: (withMin?.writes.plain.failures.NOREPLICAS ?? 0) + (withMin?.writes.wait.failures.NOREPLICAS ?? 0) > 0,
+    },
+    {
+      claim: 'without min-replicas-to-write the woken old primary acknowledged writes that were then lost',
+      holds: (withoutMin?.writes.plain.lost ?? 0) > 0,
+    },
+    {
+      claim: 'WAIT cost throughput while no replica answered',
+      holds: (withoutMin?.writes.wait.acknowledged ?? 0) < (withoutMin?.writes.plain.acknowledged ?? 0),
+    },
+    {
+      claim: 'without their announce lines the cluster nodes never join ("Waiting for the cluster to join")',
+      holds:
+        !(results.clusterPitfall as { joined: boolean }).joined &&
+        (results.clusterPitfall as { lastLine: string }).lastLine.startsWith('Waiting for the cluster to join'),
+    },
+    {
+      claim:
+        'redis-cli --cluster create made node5 the replica of node1, node6 of node2 and node4 of node3 (the cluster diagram)',
+      holds: [
+        ['node5', 'node1'],
+        ['node6', 'node2'],
+        ['node4', 'node3'],
+      ].every(([replica, primary]) => {
+        const address = (name: string | undefined) => {
+          const node = lab.clusterNodes.find((n) => n.name === name);
+          return node === undefined ? '?' : `${node.host}:${node.port}`;
+        };
+        return (results.clusterCreate as { output: string }).output.includes(
+          `Adding replica ${address(replica)} to ${address(primary)}`,
+        );
+      }),
+    },
+    {
+      claim: 'a cluster node was suspected a little after cluster-node-timeout',
+      holds: (cluster.pfailSeconds ?? 0) >= lab.settings.clusterNodeTimeoutMs / 1000,
+    },
+    {
+      claim: 'the whole cluster refused queries (CLUSTERDOWN) between FAIL and the promotion',
+      holds: (cluster.writes.plain.failures.CLUSTERDOWN ?? 0) + (cluster.writes.wait.failures.CLUSTERDOWN ?? 0) > 0,
+    },
+  ];
+}
+
 async function main(): Promise<void> {
   const stateDir = mkdtempSync(join(tmpdir(), 'cde-redis-test-'));
   const book = new ProcessBook(stateDir);
@@ -544,6 +610,19 @@ async function main(): Promise<void> {
     results.sentinelPause = pauses;
     await stopRedisLab(book);
 
+    results.clusterPitfall = await steps.step(
+      'The pitfall: the cluster nodes without their announce lines',
+      async () => {
+        const value = await reproduceClusterPitfall(join(stateDir, 'cluster-pitfall'), book);
+        return {
+          value,
+          detail: value.joined
+            ? 'redis-cli --cluster create finished'
+            : `redis-cli --cluster create had not finished after ${value.waitedSeconds} s; last words: "${value.lastLine}"`,
+        };
+      },
+    );
+
     const clusterStarted = Date.now();
     const created = await steps.step(
       'Start six cluster nodes and create the cluster with redis-cli --cluster create',
@@ -582,6 +661,14 @@ async function main(): Promise<void> {
         value: round,
         detail: `${round.killed} → ${round.promoted}: FAIL at ${round.failSeconds} s, promoted at ${round.promotedSeconds} s, cluster ok at ${round.stateOkSeconds} s; other slots without writes for ${round.otherSlotsGapSeconds} s; plain: ${lossLine(round.writes.plain)}; WAIT: ${lossLine(round.writes.wait)}; rejoined in ${round.rejoinSeconds} s`,
       };
+    });
+    await steps.step("Check the lab article's claims against these measurements", async () => {
+      const broken = pageClaims(current, results).filter((c) => !c.holds);
+      if (broken.length > 0)
+        throw new Error(
+          `the page says:\n  - ${broken.map((c) => c.claim).join('\n  - ')}\nbut this run measured otherwise`,
+        );
+      return { value: undefined, detail: 'every claim holds' };
     });
     passed = true;
   } catch {

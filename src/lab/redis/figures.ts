@@ -104,6 +104,8 @@ export const REDIS_FIGURES: Figures = {
   // The pause runs in order: with the files' min-replicas-to-write, then with it switched off.
   ...pauseFigures('pause', 0),
   ...pauseFigures('pause-off', 1),
+  'cluster-pitfall.waited': (r) => formatSeconds(r.clusterPitfall.waitedSeconds),
+  'cluster-pitfall.last-line': (r) => r.clusterPitfall.lastLine,
   'cluster.create': (r) => formatSeconds(r.clusterCreate.seconds),
   'cluster.whole': (r) => formatSeconds(r.clusterCreate.untilWholeSeconds),
   'cluster.key': (r) => r.clusterDemo.key,
@@ -133,9 +135,21 @@ export function redisFigure(results: RedisResults, name: string): string {
   return figure(results);
 }
 
+/**
+ * redis-cli --cluster create's plan and its last line: the node IDs it lists (random, and listed
+ * again in the check after the join) and the check itself are left out, and the cut is marked.
+ */
+export function untilJoined(output: string): string {
+  const lines = output.split('\n');
+  const joined = lines.findIndex((l) => l.startsWith('Waiting for the cluster to join'));
+  if (joined < 0 || joined >= lines.length - 2) return output;
+  const plan = lines.slice(0, joined + 1).filter((l) => !/^([MS]: [0-9a-f]{40} |\s+(slots|replicates)\b)/.test(l));
+  return [...plan, '… (node IDs and the check of every node and slot left out) …', lines.at(-1) ?? ''].join('\n');
+}
+
 /** The transcripts of redis-cli the article can show, by name. */
 export const REDIS_TRANSCRIPTS = {
-  'cluster-create': (r: RedisResults) => [r.clusterCreate],
+  'cluster-create': (r: RedisResults) => [{ ...r.clusterCreate, output: untilJoined(r.clusterCreate.output) }],
   moved: (r: RedisResults) => [r.clusterDemo.moved, r.clusterDemo.followed, r.clusterDemo.read],
   'hash-tags': (r: RedisResults) => [...r.clusterDemo.slots, r.clusterDemo.crossSlot, r.clusterDemo.hashTag],
 } as const;

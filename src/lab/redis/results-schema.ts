@@ -96,6 +96,15 @@ export const redisResultsSchema = z.object({
       }),
     )
     .length(2),
+  /** The cluster nodes started without their announce lines. */
+  clusterPitfall: z.object({
+    /** Whether redis-cli --cluster create finished. */
+    joined: z.boolean(),
+    /** How long the run let it try. */
+    waitedSeconds: z.number(),
+    /** The last line it printed before it was stopped. */
+    lastLine: z.string(),
+  }),
   /** redis-cli --cluster create. */
   clusterCreate: z.object({
     command: z.string(),

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readRedisResults, redisFigure, redisTranscript } from '../../../src/lab/redis/figures.ts';
+import { readRedisResults, redisFigure, redisTranscript, untilJoined } from '../../../src/lab/redis/figures.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/results/${name}`, import.meta.url));
 const results = readRedisResults(fixture('redis.json'));
@@ -50,6 +50,34 @@ describe("the lab article's figures", () => {
         'OK',
         '$ redis-cli -h 127.0.0.61 -p 6379 -c GET user:1000:name',
         '"Ada"',
+      ].join('\n'),
+    );
+  });
+
+  it('abridges redis-cli --cluster create to its plan and its last line, marking the cut', () => {
+    const output = [
+      '>>> Performing hash slots allocation on 6 nodes...',
+      'Master[0] -> Slots 0 - 5460',
+      'Adding replica 127.0.0.65:6379 to 127.0.0.61:6379',
+      'M: 93dde52b894ddc08f681e8abde26fc0638196ef7 127.0.0.61:6379',
+      '   slots:[0-5460] (5461 slots) master',
+      'S: 5dd9061001b7fc380265b5b77045ded289f4f902 127.0.0.65:6379',
+      '   replicates 93dde52b894ddc08f681e8abde26fc0638196ef7',
+      '>>> Nodes configuration updated',
+      'Waiting for the cluster to join',
+      '.',
+      '>>> Performing Cluster Check (using node 127.0.0.61:6379)',
+      '[OK] All 16384 slots covered.',
+    ].join('\n');
+    expect(untilJoined(output)).toBe(
+      [
+        '>>> Performing hash slots allocation on 6 nodes...',
+        'Master[0] -> Slots 0 - 5460',
+        'Adding replica 127.0.0.65:6379 to 127.0.0.61:6379',
+        '>>> Nodes configuration updated',
+        'Waiting for the cluster to join',
+        '… (node IDs and the check of every node and slot left out) …',
+        '[OK] All 16384 slots covered.',
       ].join('\n'),
     );
   });

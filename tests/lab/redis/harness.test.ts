@@ -108,6 +108,12 @@ describe("the harness's copies of the lab files", () => {
     const text = labFile('redis/sentinel/sentinel1.conf');
     const removed = text.split('\n').filter((line) => !withoutAnnounceLines(text).split('\n').includes(line));
     expect(removed).toEqual(['sentinel announce-ip 127.0.0.51', 'sentinel announce-port 26379']);
+    const node = labFile('redis/cluster/node1.conf');
+    const keptNode = withoutAnnounceLines(node).split('\n');
+    expect(node.split('\n').filter((line) => !keptNode.includes(line))).toEqual([
+      'cluster-announce-ip 127.0.0.61',
+      'bind-source-addr 127.0.0.61',
+    ]);
     const server = labFile('redis/replication/redis2.conf');
     const kept = withoutAnnounceLines(server).split('\n');
     expect(server.split('\n').filter((line) => !kept.includes(line))).toEqual([
