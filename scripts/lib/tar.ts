@@ -1,6 +1,7 @@
 /**
  * A minimal ustar (POSIX tar) writer for the offline bundle: regular files and folders only,
- * fixed owner and time, so the same input gives the same bytes. Gzip it with node:zlib.
+ * fixed owner, one modification time for every entry (the caller's: the time of bundling), so the
+ * same input and time give the same bytes. Gzip it with node:zlib.
  */
 
 export interface TarEntry {
@@ -52,8 +53,8 @@ function header(entry: TarEntry, mtime: number): Buffer {
   return block;
 }
 
-/** The tar archive of the entries, in the order given. */
-export function tar(entries: TarEntry[], mtime = 0): Buffer {
+/** The tar archive of the entries, in the order given, each modified at `mtime` (Unix seconds). */
+export function tar(entries: TarEntry[], mtime: number): Buffer {
   const parts: Buffer[] = [];
   for (const entry of entries) {
     parts.push(header(entry, mtime));

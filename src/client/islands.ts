@@ -28,7 +28,7 @@ export function loadIsland(element: HTMLElement): void {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       observer.disconnect();
       element.dataset['mount'] = '';
-      const src = new URL(element.dataset['island'] ?? '', location.href).href;
+      const src = new URL(element.dataset['island'] ?? '', document.baseURI).href;
       const mount = (): boolean => document.dispatchEvent(new Event(MOUNT_EVENT));
       if ([...document.scripts].some((script) => script.src === src)) return void mount();
       const script = document.createElement('script');

@@ -4,10 +4,19 @@
  * - on install, stores every precached URL of its build in a cache named for the build version;
  * - answers requests for those URLs from that cache only, so pages and their styles, scripts and
  *   diagrams always come from one build; other requests go to the network;
+ * - answers a navigation with the cached 404 page when offline, or when the server's own answer
+ *   to a missing page is not a page;
  * - waits, when it replaces an older worker, until a page asks it to take over (the reader
  *   chose "Reload"), then deletes the other versions' caches.
  */
-import { cacheName, cachesToDelete, OFFLINE_FALLBACK, precacheKey, SKIP_WAITING } from './sw-core.ts';
+import {
+  cacheName,
+  cachesToDelete,
+  OFFLINE_FALLBACK,
+  precacheKey,
+  SKIP_WAITING,
+  wantsNotFoundPage,
+} from './sw-core.ts';
 
 // The few service-worker types used here; the project's TypeScript lib is the DOM's, not the worker's.
 interface ExtendableEvent extends Event {
@@ -72,13 +81,23 @@ worker.addEventListener('fetch', (event) => {
         const cached = await cache.match(new URL(key, scope).href);
         if (cached) return cached;
       }
+      const notFoundPage = async (): Promise<Response | undefined> => {
+        const page = navigation ? await cache.match(new URL(OFFLINE_FALLBACK, scope).href) : undefined;
+        return page && new Response(page.body, { status: 404, statusText: 'Not Found', headers: page.headers });
+      };
+      let response: Response;
       try {
-        return await fetch(request);
+        response = await fetch(request);
       } catch (error) {
-        const fallback = navigation ? await cache.match(new URL(OFFLINE_FALLBACK, scope).href) : undefined;
+        const fallback = await notFoundPage();
         if (!fallback) throw error;
-        return new Response(fallback.body, { status: 404, statusText: 'Not Found', headers: fallback.headers });
+        return fallback;
       }
+      // A missing page the server answers without a page of its own gets the site's.
+      if (navigation && wantsNotFoundPage(response.status, response.headers.get('content-type'))) {
+        return (await notFoundPage()) ?? response;
+      }
+      return response;
     })(),
   );
 });

@@ -53,6 +53,15 @@ export function precacheKey(
 /** The page shown for a navigation the cache cannot answer while the network is down. */
 export const OFFLINE_FALLBACK = '404.html';
 
+/**
+ * True when a navigation's network answer should be replaced by the cached 404 page: a 404 whose
+ * body is not a page (a server that answers missing files with an empty or plain-text body, such as
+ * Caddy without `handle_errors`; the browser would show its own error, or offer a download).
+ */
+export function wantsNotFoundPage(status: number, contentType: string | null): boolean {
+  return status === 404 && !/^text\/html\b/i.test(contentType ?? '');
+}
+
 /** The message a page sends the waiting worker when the reader asks for the new version. */
 export const SKIP_WAITING = 'cde-skip-waiting';
 

@@ -21,6 +21,7 @@ import {
   rewriteKind,
   ROOT_META_TAG,
 } from '../postbuild/portable-urls.ts';
+import { withSiteTopFinder } from '../postbuild/portable-not-found.ts';
 import { precacheManifest } from '../postbuild/precache.ts';
 
 export interface OfflineBuildOptions {
@@ -86,7 +87,9 @@ async function makePortable(outDir: string): Promise<void> {
   for (const page of pages) {
     const path = join(outDir, page);
     // The root meta lets shared scripts find the site's root from any page (see runtimeSiteUrl).
-    const converted = classicScriptTags(insertAfterCharset(await readFile(path, 'utf8'), ROOT_META_TAG));
+    const rooted = insertAfterCharset(await readFile(path, 'utf8'), ROOT_META_TAG);
+    // The 404 page is served at any depth: it finds the top of the site first (portable-not-found.ts).
+    const converted = classicScriptTags(page === '404.html' ? withSiteTopFinder(rooted, ROOT_META_TAG) : rooted);
     converted.entries.forEach((entry) => entries.add(entry));
     await writeFile(path, converted.html);
   }

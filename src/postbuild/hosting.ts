@@ -2,6 +2,17 @@
  * The hosting files written with a build: `_headers` (Netlify/Cloudflare Pages style) and the
  * HOSTING.md of the offline bundle. Pure text; the Content Security Policy comes from the build.
  */
+import {
+  apacheRecipe,
+  buildFolder,
+  caddyRecipe,
+  NGINX_MANIFEST_TYPE,
+  nginxRecipe,
+  SECURITY_HEADERS,
+  serveJson,
+} from './hosting-recipes.ts';
+
+export { SECURITY_HEADERS };
 
 /** Cache rules every host should follow, as `[path pattern relative to the base, Cache-Control]`. */
 export const CACHE_RULES: readonly (readonly [string, string])[] = [
@@ -11,12 +22,6 @@ export const CACHE_RULES: readonly (readonly [string, string])[] = [
   ['sw.js', 'no-cache'],
   // Pages and everything else: revalidate each time (cheap with ETag/Last-Modified).
   ['*', 'no-cache'],
-];
-
-/** Security headers besides the policy. */
-export const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
-  ['X-Content-Type-Options', 'nosniff'],
-  ['Referrer-Policy', 'strict-origin-when-cross-origin'],
 ];
 
 /** `_headers` for hosts that read one, with paths under `base` (`/` or `/docs/`). */
@@ -88,32 +93,36 @@ export interface HostingGuideInput {
   policy: string;
   /** The folders in the bundle and the base each was built for (`undefined` for the portable build). */
   folders: { name: string; base: string | undefined }[];
+  /** The server versions the recipes were tested with. */
+  versions?: TestedVersions | undefined;
 }
 
-/** `serve.json` for `npx serve`: no clean-URL redirects (the portable links name index.html files), headers. */
-export function serveJson(policy: string): string {
-  const headers = (source: string, entries: [string, string][]): Record<string, unknown> => ({
-    source,
-    headers: entries.map(([key, value]) => ({ key, value })),
-  });
-  const config = {
-    cleanUrls: false,
-    headers: [
-      headers('**/*', [
-        ['Content-Security-Policy', policy],
-        ...SECURITY_HEADERS.map(([k, v]) => [k, v] as [string, string]),
-        ['Cache-Control', 'no-cache'],
-      ]),
-      headers('_astro/**', [['Cache-Control', 'public, max-age=31536000, immutable']]),
-    ],
-  };
-  return `${JSON.stringify(config, null, 2)}\n`;
+/** Where HOSTING.md's examples put the portable build: copied to `/srv/www/docs/clusters/`. */
+export const EXAMPLE_MOUNT = { webRoot: '/srv/www', path: '/docs/clusters/' } as const;
+
+/**
+ * The server versions the recipes were last tested with, as e2e/hosting.spec.ts read them from the
+ * servers it started (bench-results/hosting.json); undefined before the first run.
+ */
+export interface TestedVersions {
+  nginx?: string | undefined;
+  apache?: string | undefined;
+  caddy?: string | undefined;
+  python?: string | undefined;
+  serve?: string | undefined;
+}
+
+function tested(name: keyof TestedVersions, versions: TestedVersions): string {
+  const version = versions[name];
+  return version ? `Tested with ${version} by the project's test suite.` : 'Not yet tested on this release.';
 }
 
 /** The HOSTING.md of the offline bundle. */
-export function hostingGuide({ version, policy, folders }: HostingGuideInput): string {
+export function hostingGuide({ version, policy, folders, versions = {} }: HostingGuideInput): string {
   const portable = folders.find((folder) => folder.base === undefined)?.name ?? 'portable';
   const site = folders.find((folder) => folder.base !== undefined);
+  const mount = { ...EXAMPLE_MOUNT, policy };
+  const root = buildFolder(mount);
   const folderList = folders
     .map((folder) =>
       folder.base === undefined
@@ -128,19 +137,24 @@ works. This archive holds:
 
 ${folderList}
 
-Both need \`index.html\` served for a folder URL (every server below does this by default) and
-\`404.html\` for a missing page (optional). Examples serve the portable build at \`/docs/clusters/\`;
-any path works, including \`/\`.${site ? ` The \`${site.name}/\` build only works at \`${site.base}\`: to serve it elsewhere, rebuild with \`BASE_PATH=/your/path/ npm run build\`.` : ''}
+Both need \`index.html\` served for a folder URL and \`404.html\` for a missing page, with status
+404. The examples serve the portable build at \`${EXAMPLE_MOUNT.path}\`, copied to \`${root}/\`;
+any path works, including \`/\`: put the folder at \`<document root><path>\` and write your path
+where the examples say \`${EXAMPLE_MOUNT.path}\`.${site ? ` The \`${site.name}/\` build only works at \`${site.base}\`: serve it the same way with that path (to serve it elsewhere, rebuild with \`BASE_PATH=/your/path/ npm run build\`).` : ''}
+
+Every file in the archive carries the time it was bundled, so a server's validators (ETag,
+Last-Modified) change with each new version even where a page keeps its length: unpack a new
+version with \`tar -xzf\` (which keeps those times) over the old one, or anywhere else.
 
 ## Headers
 
 Set these on every response (the pages also carry the policy in a \`<meta>\` tag, so they are
-protected even where you cannot set headers; \`frame-ancestors\` only works as a header):
+protected even where you cannot set headers; \`frame-ancestors\` only works as a header). One
+policy serves both folders:
 
 \`\`\`
 Content-Security-Policy: ${policy}
-X-Content-Type-Options: nosniff
-Referrer-Policy: strict-origin-when-cross-origin
+${SECURITY_HEADERS.map(([name, value]) => `${name}: ${value}`).join('\n')}
 \`\`\`
 
 Cache rules:
@@ -156,63 +170,44 @@ Each folder also has a \`_headers\` file (Netlify, Cloudflare Pages) with the sa
 
 ## nginx
 
-Copy the folder to \`/srv/www/docs/clusters/\`, then:
+${tested('nginx', versions)} Inside your \`server {}\` block:
 
 \`\`\`nginx
-location /docs/clusters/ {
-    root /srv/www;
-    index index.html;
-    error_page 404 /docs/clusters/404.html;
-    add_header Content-Security-Policy "${policy}" always;
-    add_header X-Content-Type-Options nosniff always;
-    add_header Referrer-Policy strict-origin-when-cross-origin always;
-    add_header Cache-Control "no-cache" always;
-    location /docs/clusters/_astro/ {
-        add_header Content-Security-Policy "${policy}" always;
-        add_header X-Content-Type-Options nosniff always;
-        add_header Referrer-Policy strict-origin-when-cross-origin always;
-        add_header Cache-Control "public, max-age=31536000, immutable" always;
-    }
-}
+${nginxRecipe(mount)}
 \`\`\`
 
-nginx drops the outer \`add_header\`s in a location that sets its own, so the inner block repeats
-them. If your \`mime.types\` lacks \`webmanifest\`, add \`application/manifest+json webmanifest;\` to it.
+A location that sets its own \`add_header\` drops the outer ones, so the inner block repeats them.
+If your \`mime.types\` lacks the web manifest (Debian 12's does), add this to \`http {}\`:
 
-## Apache (2.4, mod_headers and mod_alias)
+\`\`\`nginx
+${NGINX_MANIFEST_TYPE}
+\`\`\`
+
+## Apache (2.4)
+
+${tested('apache', versions)} Needs mod_alias, mod_dir, mod_mime and mod_headers: on Debian and
+Ubuntu, \`a2enmod headers\` (without it, \`Header\` is a configuration error). In your virtual host:
 
 \`\`\`apache
-Alias /docs/clusters /srv/clusters/${portable}
-<Directory /srv/clusters/${portable}>
-    Require all granted
-    DirectoryIndex index.html
-    AddType application/manifest+json .webmanifest
-    Header always set Content-Security-Policy "${policy}"
-    Header always set X-Content-Type-Options nosniff
-    Header set Cache-Control "no-cache"
-</Directory>
-<Directory /srv/clusters/${portable}/_astro>
-    Header set Cache-Control "public, max-age=31536000, immutable"
-</Directory>
-ErrorDocument 404 /docs/clusters/404.html
+${apacheRecipe(mount)}
 \`\`\`
 
 ## Caddy (v2)
 
+${tested('caddy', versions)}
+
 \`\`\`caddy
 example.org {
-    handle_path /docs/clusters/* {
-        root * /srv/clusters/${portable}
-        header Content-Security-Policy "${policy}"
-        header X-Content-Type-Options nosniff
-        header Cache-Control "no-cache"
-        header /_astro/* Cache-Control "public, max-age=31536000, immutable"
-        file_server
-    }
+${caddyRecipe(mount)
+  .split('\n')
+  .map((line) => `    ${line}`)
+  .join('\n')}
 }
 \`\`\`
 
-## Python (a quick look; no headers)
+## Python (a quick look; no headers, no 404 page)
+
+${tested('python', versions)}
 
 \`\`\`sh
 python3 -m http.server 8080 --directory ${portable}        # http://localhost:8080/
@@ -220,14 +215,20 @@ mkdir -p /tmp/www/docs && cp -r ${portable} /tmp/www/docs/clusters
 python3 -m http.server 8080 --directory /tmp/www           # http://localhost:8080/docs/clusters/
 \`\`\`
 
-## npx serve
+## serve
+
+${tested('serve', versions)} Each folder has a \`serve.json\` with the headers; keep it.
 
 \`\`\`sh
-npx serve ${portable}                 # reads ${portable}/serve.json: headers, and no clean-URL redirects
+npx --yes serve@14 ${portable}          # http://localhost:3000/
 \`\`\`
 
-Keep \`serve.json\`: \`serve\`'s default clean URLs would redirect \`…/index.html\` links. Under a
-sub-path, copy the folder as for Python and run \`npx serve /tmp/www\`.
+Under a sub-path, copy the folder as for Python and put this \`serve.json\` in \`/tmp/www\`, then run
+\`npx --yes serve@14 /tmp/www\` (\`serve\` answers a missing page there with its own 404 page):
+
+\`\`\`json
+${serveJson(policy, EXAMPLE_MOUNT.path).trimEnd()}
+\`\`\`
 
 ## Offline
 
