@@ -26,6 +26,7 @@ const LEARNING_PATH = [
   'failover-and-split-brain',
   'lab-patroni-etcd',
   'lab-failover-and-switchover',
+  'lab-redis',
   'scale-up-or-scale-out',
   'consistency-trade-offs',
   'distributed-databases',
