@@ -24,12 +24,15 @@ const LEARNING_PATH = [
   'sharding-and-partitioning',
   'consensus-and-quorum',
   'failover-and-split-brain',
+  'redis-replication-sentinel-cluster',
   'lab-patroni-etcd',
   'lab-failover-and-switchover',
+  'patroni-operations',
   'lab-redis',
   'scale-up-or-scale-out',
   'consistency-trade-offs',
   'distributed-databases',
+  'how-many-nodes',
 ];
 
 function read(file: string) {
