@@ -2,7 +2,7 @@
  * `npm run test:redis`: boots the Redis lab's files for real, from Debian's redis-server and
  * redis-sentinel, fails them, measures, and tears down only what it started. Writes
  * bench-results/redis.json, from which the lab article renders every figure
- * (src/lab/redis/results.ts is its schema). Steps:
+ * (src/lab/redis/results-schema.ts is its schema). Steps:
  *
  * 1. The pitfall: the Sentinel group without its announce lines; what the primary and the Sentinels
  *    report, and whether a killed primary is failed over.
@@ -18,11 +18,11 @@
  *    a primary crashed while the two clients write, its replica's takeover timed against
  *    cluster-node-timeout, the keys counted, the old primary back as a replica.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './lab-layout.ts';
-import { ProcessBook } from './process-book.ts';
+import { HarnessRun, printLogTails, ProcessBook, seconds, sleep, waitFor } from './harness.ts';
 import type { Address } from './redis-connection.ts';
 import {
   clusterNodes,
@@ -52,7 +52,6 @@ import { prepareRedisLab, type RedisLayout, type RedisNode } from './redis-layou
 import { reproduceClusterPitfall, reproducePitfall } from './redis-pitfall.ts';
 import { SentinelEvents } from './redis-sentinel-events.ts';
 import { keySlot } from './redis-slots.ts';
-import { seconds, Steps } from './redis-steps.ts';
 import {
   ClusterWriter,
   countLost,
@@ -61,14 +60,14 @@ import {
   type LossReport,
   type WriterOptions,
 } from './redis-writers.ts';
-import { sleep, waitFor } from './wait-for.ts';
 
 const RESULTS_FILE = join(REPO_ROOT, 'bench-results/redis.json');
 /** Acknowledged writes each client makes before the failure. */
 const WRITES_BEFORE = 50;
 
-const steps = new Steps();
-const runStarted = Date.now();
+// The shared harness runs and records the steps; the results file is written here, and only by a
+// run that passed: the article renders it, so a failed run leaves the last good measurements.
+const steps = new HarnessRun(RESULTS_FILE);
 
 /** Seconds from `t0` to `t`, or null when it never happened. */
 const after = (t0: number, t: number | undefined): number | null => (t === undefined ? null : seconds(t - t0));
@@ -519,12 +518,7 @@ async function main(): Promise<void> {
   const stateDir = mkdtempSync(join(tmpdir(), 'cde-redis-test-'));
   const book = new ProcessBook(stateDir);
   let passed = false;
-  const onSignal = (sig: NodeJS.Signals) => {
-    process.stdout.write(`\n${sig} received: stopping the processes this run started…\n`);
-    void stopRedisLab(book).finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const removeInterruptHandlers = steps.onInterrupt(() => stopRedisLab(book));
   const results: Record<string, unknown> = { measuredAt: new Date().toISOString() };
   let lab: RedisLayout | undefined;
   try {
@@ -674,25 +668,15 @@ async function main(): Promise<void> {
   } catch {
     // Reported by the step; show the daemons' last words.
     if (lab) {
-      for (const n of [...lab.servers, ...lab.sentinels, ...lab.clusterNodes]) {
-        try {
-          const lines = readFileSync(join(lab.logDir, `${n.name}.log`), 'utf8')
-            .trimEnd()
-            .split('\n')
-            .slice(-6);
-          process.stdout.write(`\n--- last lines of ${n.name}.log ---\n${lines.join('\n')}\n`);
-        } catch {
-          // Never started.
-        }
-      }
+      const names = [...lab.servers, ...lab.sentinels, ...lab.clusterNodes].map((n) => n.name);
+      printLogTails(lab.logDir, names, 6);
     }
   } finally {
     const stopped = await stopRedisLab(book);
     process.stdout.write(`\nStopped: ${stopped.join('; ') || 'nothing was running'}\n`);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    removeInterruptHandlers();
   }
-  const totalSeconds = seconds(Date.now() - runStarted);
+  const totalSeconds = steps.elapsed(steps.started);
   Object.assign(results, { passed, totalSeconds, checks: steps.checks });
   const failed = steps.checks.filter((c) => !c.ok).length;
   if (passed) {
