@@ -25,6 +25,7 @@ import { clusterMembers } from './patroni-client.ts';
 import { whoAnswers } from './postgres-client.ts';
 import { preflight } from './preflight.ts';
 import { isAlive, ProcessBook, sleep, waitFor, waitForWritesTo } from './harness.ts';
+import { REDIS_LAB_USAGE, runRedisLab } from './redis-lab.ts';
 import { runCommand } from './run-command.ts';
 
 const STATE_DIR = process.env.CDE_LAB_DIR ?? '/tmp/cde-lab';
@@ -192,11 +193,19 @@ async function stop(): Promise<void> {
   say(`Removed ${STATE_DIR}.`);
 }
 
-const commands: Record<string, () => Promise<void>> = { start, status, fail, switchover, stop };
+const commands: Record<string, () => Promise<void>> = {
+  start,
+  status,
+  fail,
+  switchover,
+  stop,
+  // The Redis lab: npm run lab -- redis start|status|fail [cluster]|stop (scripts/cluster/redis-lab.ts).
+  redis: () => runRedisLab(process.argv.slice(3)),
+};
 const name = process.argv[2] ?? '';
 const command = commands[name];
 if (!command) {
-  say('Usage: npm run lab -- start|status|fail|switchover|stop');
+  say(`Usage: npm run lab -- start|status|fail|switchover|stop\n   or: ${REDIS_LAB_USAGE}`);
   process.exitCode = 2;
 } else {
   try {

@@ -7,7 +7,8 @@ import { runCommand } from './run-command.ts';
 
 const PROGRAMS = ['etcd', 'etcdctl', 'patroni', 'patronictl', 'haproxy', 'psql', 'setpriv'];
 
-function listening(host: string, port: number): Promise<boolean> {
+/** Whether something accepts TCP connections at host:port (within half a second). */
+export function listening(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ host, port, timeout: 500 });
     const done = (answer: boolean) => {

@@ -7,7 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Started } from './processes.ts';
 
-export type Role = 'etcd' | 'patroni' | 'haproxy';
+/** Which daemon an entry is: the PostgreSQL lab's three, and the Redis lab's servers, Sentinels and cluster nodes. */
+export type Role = 'etcd' | 'patroni' | 'haproxy' | 'redis-server' | 'redis-sentinel' | 'redis-cluster';
 
 export interface BookEntry extends Started {
   readonly role: Role;

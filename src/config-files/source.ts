@@ -44,6 +44,12 @@ export function languageOf(path: string): string {
   // Shiki has no HAProxy grammar; its nginx grammar reads the same shape
   // (section keywords, directives, # comments) well enough for colouring.
   if (/haproxy.*\.cfg$/.test(path)) return 'nginx';
+  // Shiki has no redis.conf grammar either. A redis.conf line is split into arguments the way a
+  // shell splits a command line (bare words, "double" and 'single' quotes, # comments on their own
+  // line), so the shell grammar colours it by its real structure: the directive as a command, its
+  // arguments as strings, numbers and addresses as numbers. The ini, properties and apache grammars
+  // leave most of a line uncoloured; nginx's splits names at hyphens (replica-announce-ip).
+  if (/^lab\/redis\/.*\.conf$/.test(path)) return 'shellscript';
   if (/\.(sh|bash)$/.test(path)) return 'shellscript';
   return 'text';
 }

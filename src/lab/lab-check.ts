@@ -12,6 +12,7 @@ import type { Problem } from './problem.ts';
 import { problemLine } from './problem-lines.ts';
 import { checkEtcdCluster, validateEtcd } from './validate-etcd.ts';
 import { checkPatroniCluster, validatePatroni } from './validate-patroni.ts';
+import { readRedisLab } from './redis/read-lab.ts';
 import type { EtcdConfig } from './etcd-schema.ts';
 import type { PatroniConfig } from './patroni-schema.ts';
 
@@ -37,11 +38,13 @@ export function checkLabFiles(read: (file: string) => string): Problem[] {
 }
 
 /**
- * The lab's problems as `content/lab/<file>:<line>: …` sentences, HAProxy's own verdict included
- * when `haproxy` is installed. `labDir` is the absolute path of content/lab.
+ * The lab's problems (the PostgreSQL lab's and the Redis lab's) as `content/lab/<file>:<line>: …`
+ * sentences, HAProxy's own verdict included when `haproxy` is installed. `labDir` is the absolute
+ * path of content/lab.
  */
 export function labBuildProblems(read: (file: string) => string, labDir: string): string[] {
-  const ours = checkLabFiles(read).map((problem) => problemLine(problem, read(problem.file)));
+  const found = [...checkLabFiles(read), ...readRedisLab(read).problems];
+  const ours = found.map((problem) => problemLine(problem, read(problem.file)));
   const haproxy = haproxyCheck(`${labDir}/${LAB_HAPROXY_FILE}`, `content/lab/${LAB_HAPROXY_FILE}`);
   return [...ours, ...haproxy.problems];
 }

@@ -12,6 +12,8 @@ export function lineOfProblem(problem: Problem, text: string): number {
   const stated = /\bline (\d+)/.exec(`${problem.key} ${problem.message}`)?.[1];
   if (stated) return Number(stated);
   if (problem.key === '(file)') return 1;
+  // redis.conf and sentinel.conf are not YAML: their problems state their line, or are about the whole file.
+  if (problem.file.endsWith('.conf')) return 1;
   if (problem.file.endsWith('.cfg')) {
     const [kind, name] = problem.key.split(' ');
     return parseHaproxyCfg(text).find((section) => section.kind === kind && section.name === name)?.line ?? 1;

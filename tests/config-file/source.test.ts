@@ -11,13 +11,25 @@ describe('config file sources', () => {
       'lab/patroni/node1.yml',
       'lab/patroni/node2.yml',
       'lab/patroni/node3.yml',
+      'lab/redis/cluster/node1.conf',
+      'lab/redis/cluster/node2.conf',
+      'lab/redis/cluster/node3.conf',
+      'lab/redis/cluster/node4.conf',
+      'lab/redis/cluster/node5.conf',
+      'lab/redis/cluster/node6.conf',
+      'lab/redis/replication/redis1.conf',
+      'lab/redis/replication/redis2.conf',
+      'lab/redis/replication/redis3.conf',
+      'lab/redis/sentinel/sentinel1.conf',
+      'lab/redis/sentinel/sentinel2.conf',
+      'lab/redis/sentinel/sentinel3.conf',
     ]);
   });
 
   it('accepts a lab file and explains a missing one', () => {
     expect(pathProblem('lab/patroni/node1.yml')).toBeUndefined();
     expect(pathProblem('lab/patroni/node9.yml')).toBe(
-      'content/lab/patroni/node9.yml does not exist. Fix: use one of: lab/etcd/etcd1.yml, lab/etcd/etcd2.yml, lab/etcd/etcd3.yml, lab/haproxy/haproxy.cfg, lab/patroni/node1.yml, lab/patroni/node2.yml, lab/patroni/node3.yml.',
+      'content/lab/patroni/node9.yml does not exist. Fix: use one of: lab/etcd/etcd1.yml, lab/etcd/etcd2.yml, lab/etcd/etcd3.yml, lab/haproxy/haproxy.cfg, lab/patroni/node1.yml, lab/patroni/node2.yml, lab/patroni/node3.yml, lab/redis/cluster/node1.conf, lab/redis/cluster/node2.conf, lab/redis/cluster/node3.conf, lab/redis/cluster/node4.conf, lab/redis/cluster/node5.conf, lab/redis/cluster/node6.conf, lab/redis/replication/redis1.conf, lab/redis/replication/redis2.conf, lab/redis/replication/redis3.conf, lab/redis/sentinel/sentinel1.conf, lab/redis/sentinel/sentinel2.conf, lab/redis/sentinel/sentinel3.conf.',
     );
   });
 

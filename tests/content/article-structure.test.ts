@@ -31,6 +31,7 @@ const LEARNING_PATH = [
   'lab-patroni-etcd',
   'lab-failover-and-switchover',
   'patroni-operations',
+  'lab-redis',
   'consistency-trade-offs',
   'distributed-databases',
   'how-many-nodes',
