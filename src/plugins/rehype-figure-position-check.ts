@@ -19,7 +19,7 @@ import type { MermaidFigureData } from '../diagrams/figure.ts';
 import { figureGeometry } from '../diagrams/geometry.ts';
 import { checkNumberedOrder, numberedOrderMessage } from '../diagrams/numbered-order.ts';
 import { checkPositionalProse, diagramFlow, type CheckedFigure } from '../diagrams/positional-prose.ts';
-import { displayName } from './rehype-mermaid-figures.ts';
+import { authoredFile } from './mdx-source.ts';
 
 /** Any node with children, MDX's JSX elements included. */
 interface TreeNode {
@@ -183,7 +183,7 @@ export function checkFigurePositions(tree: Root, fileName: string): string[] {
 /** The rehype plugin: throws with every problem of the file at once. */
 export function rehypeFigurePositionCheck() {
   return (tree: Root, file: VFile): void => {
-    const problems = checkFigurePositions(tree, displayName(file));
+    const problems = checkFigurePositions(tree, authoredFile(file));
     if (problems.length > 0) throw new Error(problems.join('\n'));
   };
 }

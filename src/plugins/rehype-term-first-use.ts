@@ -11,7 +11,7 @@ import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { parse } from 'yaml';
 import { checkTermFirstUse, type GlossaryNames, type ProseRun } from './term-first-use.ts';
-import { displayName } from './rehype-mermaid-figures.ts';
+import { authoredFile } from './mdx-source.ts';
 
 /** The parts of a hast or MDX node this reads. */
 interface TreeNode {
@@ -94,7 +94,7 @@ export function rehypeTermFirstUse(options: { glossary?: readonly GlossaryNames[
       glossary = glossaries.get(source) ?? readGlossaryNames(source);
       glossaries.set(source, glossary);
     }
-    const name = displayName(file);
+    const name = authoredFile(file);
     const problems = checkTermFirstUse(proseRuns(tree), glossary);
     if (problems.length > 0) {
       throw new Error(problems.map((problem) => `${name}:${problem.line}: ${problem.message}`).join('\n'));

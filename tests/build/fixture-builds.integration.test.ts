@@ -132,7 +132,7 @@ describe('the build refuses bad content', () => {
     expect(result.output).toContain(
       'content/articles/figure.mdx:33: "on the left" says "One server" is on the left of figure #fig-demo, but it is ' +
         `drawn in the top half. ${fix}\n` +
-        'tests/fixtures/sites/figure-position-wrong/content/articles/figure.mdx:33: "on the right" says "A cluster" is ' +
+        'content/articles/figure.mdx:33: "on the right" says "A cluster" is ' +
         `on the right of figure #fig-demo, but it is drawn in the bottom half. ${fix}`,
     );
   });
