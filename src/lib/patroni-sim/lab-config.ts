@@ -7,7 +7,7 @@
  *   `tags.nofailover` / `tags.nosync` of each node;
  * - `etcd/*.yml`: member names (`name`) and `election-timeout`;
  * - `haproxy/haproxy.cfg`: the health checks of the `listen primary` section (`default-server inter
- *   fall rise`) and `timeout check`.
+ *   fall rise`), `timeout connect` and `timeout check`.
  *
  * Paths are relative to `content/lab/`. YAML is read as YAML 1.1, as Patroni (PyYAML) and etcd read it.
  * Anything the files leave out takes the programs' own defaults; anything the simulator cannot use
@@ -57,11 +57,19 @@ export function haproxyTimeMs(raw: string): number {
   return Number(match[1]) * factor;
 }
 
-/** The write port's health checks: `default-server`/`server` options of `listen primary`, `timeout check`. */
+/**
+ * The write port's health checks: `default-server` options of `listen primary`, and how long a check
+ * of a server that does not answer takes to fail. HAProxy's manual ("timeout check"): with `timeout
+ * check` set, a check connects within min(`timeout connect`, `inter`) and then has `timeout check`
+ * more to read the answer; without it, `inter` bounds the whole check. A node cut off the network
+ * never accepts the connection, so its check fails at the connect timeout.
+ */
 export function readHaproxy(file: string, text: string): SimParams['haproxy'] {
   const result = { ...DEFAULT_PARAMS.haproxy };
   let section = '';
   let found = false;
+  let checkTimeoutSet = false;
+  let connectMs = Infinity;
   for (const rawLine of text.split('\n')) {
     const line = rawLine.replace(/#.*/, '').trim();
     if (line === '') continue;
@@ -72,8 +80,9 @@ export function readHaproxy(file: string, text: string): SimParams['haproxy'] {
       continue;
     }
     const inPrimary = section === 'listen primary' || section === 'backend primary';
-    if ((section === 'defaults' || inPrimary) && words[0] === 'timeout' && words[1] === 'check' && words[2]) {
-      result.timeoutMs = haproxyTimeMs(words[2]);
+    if ((section === 'defaults' || inPrimary) && words[0] === 'timeout' && words[2]) {
+      if (words[1] === 'check') checkTimeoutSet = true;
+      if (words[1] === 'connect') connectMs = haproxyTimeMs(words[2]);
     }
     if (inPrimary && words[0] === 'default-server') {
       for (let i = 1; i < words.length - 1; i++) {
@@ -95,6 +104,7 @@ export function readHaproxy(file: string, text: string): SimParams['haproxy'] {
     throw new Error(
       `content/lab/${file}: no "listen primary" section, so the simulator cannot tell how HAProxy checks the primary.`,
     );
+  result.timeoutMs = checkTimeoutSet ? Math.min(connectMs, result.interMs) : result.interMs;
   return result;
 }
 

@@ -30,7 +30,8 @@
  * - A node that finds another node's name in the key while running as primary demotes itself.
  * - HAProxy checks every node every `inter`; `rise` consecutive successes mark a node up, `fall`
  *   failures mark it down. A check succeeds only on a running primary that holds the lock; a node cut
- *   off the network does not answer, so its check fails when `timeout check` runs out.
+ *   off the network never accepts the check's connection, so its check fails when the connect timeout
+ *   for checks runs out: min(`timeout connect`, `inter`) when `timeout check` is set (HAProxy manual).
  *
  * Time is in milliseconds and advances in ticks of TICK_MS. This file is shipped to the browser: keep
  * it free of Node APIs and of dependencies.

@@ -46,6 +46,7 @@ export interface SimParams {
     readonly interMs: number;
     readonly fall: number;
     readonly rise: number;
+    /** How long a check of a server that does not answer at all takes to fail (see lab-config.ts). */
     readonly timeoutMs: number;
   };
 }
