@@ -10,6 +10,9 @@
  *   failover.firstWriteSeconds     crash → first INSERT through HAProxy commits on it
  *   switchover.haproxyRoutesSeconds, bootstrapSeconds, rejoinSeconds, versions, checks, passed
  * A check against a predicted failover window can read `timing` and `failover` from there.
+ * When the run passes, it also writes bench-results/lab-transcript.json: the commands a reader
+ * types (scripts/cluster/reader-commands.ts) with what they printed on this cluster, at each step
+ * (schema: src/schemas/lab-transcript.ts), which the lab article shows.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,11 +36,41 @@ import { clusterMembers } from './patroni-client.ts';
 import { sql, whoAnswers } from './postgres-client.ts';
 import { preflight } from './preflight.ts';
 import { ProcessBook } from './process-book.ts';
-import { runCommand } from './run-command.ts';
+import {
+  curlPatroni,
+  etcdctlGetFields,
+  etcdctlLeaseTimeToLive,
+  killCommand,
+  leaderKey,
+  LAB_STATE_DIR,
+  leaseIdFromFields,
+  patronictlList as readerList,
+  patronictlSwitchover,
+} from './reader-commands.ts';
+import {
+  crashedLine,
+  ETCD_HEALTHY,
+  ETCD_STARTING,
+  expiredLine,
+  HAPROXY_STARTING,
+  healthyLine,
+  holdsLine,
+  killLine,
+  opening,
+  patroniStarting,
+  routedLine,
+  routingLines,
+  switchoverAskLine,
+  switchoverDoneLine,
+  VALIDATED,
+  VALIDATING,
+} from './lab-narration.ts';
+import { Transcript } from './transcript.ts';
 import { programVersions } from './versions.ts';
 import { sleep, waitFor } from './wait-for.ts';
 
 const RESULTS_FILE = join(REPO_ROOT, 'bench-results/cluster.json');
+const TRANSCRIPT_FILE = join(REPO_ROOT, 'bench-results/lab-transcript.json');
 /** Rows written before the crash, one transaction each. */
 const ROWS_BEFORE_CRASH = 20;
 
@@ -130,6 +163,30 @@ function nodeByHost(lab: LabLayout, host: string): DbNode | undefined {
   return lab.nodes.find((n) => n.pgHost === host);
 }
 
+/**
+ * Records the leader key with its lease (`etcdctl get -w fields`, then `etcdctl lease timetolive`):
+ * the reader sees which keys live on the leader's lease.
+ */
+async function recordLeaderKey(transcript: Transcript, stepName: string, lab: LabLayout): Promise<void> {
+  const endpoints = lab.etcd.map((m) => m.clientUrl);
+  const fields = await transcript.run(
+    stepName,
+    'leader-key',
+    etcdctlGetFields(endpoints, leaderKey(lab.namespace, lab.scope)),
+  );
+  const lease = leaseIdFromFields(fields);
+  if (!lease) throw new Error(`the leader key has no lease:\n${fields}`);
+  await transcript.run(stepName, 'lease', etcdctlLeaseTimeToLive(endpoints, lease));
+}
+
+/** HAProxy's two ports and the nodes they reach right now, as `npm run lab -- start` prints them. */
+async function routingNow(lab: LabLayout): Promise<string> {
+  const write = await whoAnswers(lab, lab.writeAddress);
+  const read = await whoAnswers(lab, lab.readAddress);
+  const name = (who: { host: string } | undefined) => (who ? (nodeByHost(lab, who.host)?.name ?? who.host) : null);
+  return routingLines({ ...lab.writeAddress, node: name(write) }, { ...lab.readAddress, node: name(read) });
+}
+
 function printTable(rows: readonly [string, string][]): void {
   const width = Math.max(...rows.map(([k]) => k.length));
   process.stdout.write('\nMeasured timings\n');
@@ -152,6 +209,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', onSignal);
 
   const results: Record<string, unknown> = { measuredAt: new Date().toISOString() };
+  const transcript = new Transcript();
   try {
     lab = await step('Validate the sample files and prepare a runnable copy', async () => {
       const layout = prepareLab(stateDir);
@@ -209,6 +267,31 @@ async function main(): Promise<void> {
       };
     });
 
+    await step("Record what the reader's commands print on the healthy cluster", async () => {
+      const first = current.nodes[0];
+      if (!first) throw new Error('no nodes');
+      // What `npm run lab -- start` prints for this run, from the steps above.
+      const startLines = [
+        opening(false, LAB_STATE_DIR),
+        ETCD_STARTING,
+        ETCD_HEALTHY,
+        VALIDATING,
+        VALIDATED,
+        patroniStarting(
+          current.nodes.map((n) => n.name),
+          false,
+        ),
+        healthyLine(healthy.leader),
+        HAPROXY_STARTING,
+        await routingNow(current),
+      ];
+      transcript.note('healthy', 'start', 'npm run lab -- start', startLines.join('\n'));
+      await transcript.run('healthy', 'list', readerList(first.configFile, stateDir));
+      await recordLeaderKey(transcript, 'healthy', current);
+      await transcript.run('healthy', 'rest', curlPatroni(nodeByName(current, healthy.leader).apiUrl));
+      return { value: undefined, detail: "patronictl list, the leader key and its lease, the leader's /patroni" };
+    });
+
     const rows = new Writer(current, 1);
     writer = rows;
     await step(`Write ${ROWS_BEFORE_CRASH} rows through HAProxy, one transaction each`, async () => {
@@ -237,12 +320,15 @@ async function main(): Promise<void> {
       async () => {
         // The writer keeps trying through HAProxy during the whole failover.
         const crashedAt = Date.now();
-        crashNode(oldLeader, book);
+        const killed = crashNode(oldLeader, book);
+        transcript.note('failover', 'kill', killCommand(killed));
+        let expiredAt: number | undefined;
         const lock = waitFor(
           'another node to hold the leader lock in etcd',
           120_000,
           async () => {
             const holder = await leaderKeyHolder(current);
+            if (holder === null) expiredAt ??= Date.now();
             return holder !== null && holder !== oldLeader.name ? { holder, at: Date.now() } : undefined;
           },
           { intervalMs: 100 },
@@ -269,6 +355,18 @@ async function main(): Promise<void> {
         );
         await sleep(1000);
         await rows.stop();
+        // What `npm run lab -- fail` prints for this run: the same lines, from these measurements.
+        const failLines = [
+          killLine(killCommand(killed), oldLeader.name),
+          crashedLine(0, oldLeader.name, current.timing.ttl),
+          ...(expiredAt === undefined ? [] : [expiredLine(seconds(expiredAt - crashedAt))]),
+          holdsLine(seconds(lockAt - crashedAt), holder),
+          routedLine(seconds(routed - crashedAt), holder),
+        ];
+        transcript.note('failover', 'fail', 'npm run lab -- fail', failLines.join('\n'));
+        const first = current.nodes[0];
+        if (first) await transcript.run('failover', 'list', readerList(first.configFile, stateDir));
+        await recordLeaderKey(transcript, 'failover', current);
         const value = {
           oldLeader: oldLeader.name,
           newLeader: holder,
@@ -292,6 +390,18 @@ async function main(): Promise<void> {
       const state = await waitForHealthy(current, current.nodes, 180_000);
       const member = state.members.find((m) => m.name === oldLeader.name);
       if (state.leader === oldLeader.name) throw new Error(`${oldLeader.name} came back as the leader`);
+      const rejoinLines = [
+        opening(true, LAB_STATE_DIR),
+        ETCD_STARTING,
+        ETCD_HEALTHY,
+        patroniStarting([oldLeader.name], true),
+        healthyLine(state.leader),
+        HAPROXY_STARTING,
+        await routingNow(current),
+      ];
+      transcript.note('rejoin', 'start', 'npm run lab -- start', rejoinLines.join('\n'));
+      const first = current.nodes[0];
+      if (first) await transcript.run('rejoin', 'list', readerList(first.configFile, stateDir));
       return {
         value: undefined,
         detail: `${oldLeader.name} is ${member?.role ?? '?'} and streaming from ${state.leader}`,
@@ -307,12 +417,8 @@ async function main(): Promise<void> {
       if (!leader || !candidate) throw new Error('no leader or no synchronous replica to switch over to');
       const target = nodeByName(current, candidate);
       const started = Date.now();
-      const result = await runCommand(
-        'patronictl',
-        ['-c', target.configFile, 'switchover', '--leader', leader, '--candidate', candidate, '--force'],
-        { timeoutMs: 90_000 },
-      );
-      if (!result.ok) throw new Error(`patronictl switchover failed: ${result.stdout}${result.stderr}`);
+      const switchoverCommand = patronictlSwitchover(target.configFile, stateDir, { leader, candidate });
+      const output = await transcript.run('switchover', 'switchover', switchoverCommand, 90_000);
       const routed = await waitFor(
         `HAProxy to route writes to ${candidate}`,
         60_000,
@@ -324,6 +430,16 @@ async function main(): Promise<void> {
       );
       const state = await waitForHealthy(current, current.nodes, 120_000);
       if (state.leader !== candidate) throw new Error(`expected ${candidate} to lead, found ${state.leader}`);
+      const labLines = [
+        switchoverAskLine(leader, candidate),
+        `$ ${switchoverCommand.shown}`,
+        output,
+        switchoverDoneLine(seconds(routed - started), candidate, leader),
+      ];
+      transcript.note('switchover', 'lab', 'npm run lab -- switchover', labLines.join('\n'));
+      const first = current.nodes[0];
+      if (first) await transcript.run('switchover', 'list', readerList(first.configFile, stateDir));
+      await transcript.run('switchover', 'rest', curlPatroni(target.apiUrl));
       const value = { from: leader, to: candidate, haproxyRoutesSeconds: seconds(routed - started) };
       return {
         value,
@@ -378,6 +494,11 @@ async function main(): Promise<void> {
   Object.assign(results, { passed, totalSeconds, checks });
   mkdirSync(join(REPO_ROOT, 'bench-results'), { recursive: true });
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  // Only a whole run's transcript: the lab article shows every step of it.
+  if (passed) {
+    const record = { measuredAt: results.measuredAt, versions: results.versions, steps: transcript.steps };
+    writeFileSync(TRANSCRIPT_FILE, `${JSON.stringify(record, null, 2)}\n`);
+  }
   const failed = checks.filter((c) => !c.ok).length;
   process.stdout.write(`\nWhole run: ${totalSeconds} s. Results in ${RESULTS_FILE}\n`);
   // The plain closing line CI reads: checks passed and failed.
