@@ -71,12 +71,13 @@ export function curlPatroni(apiUrl: string): ReaderCommand {
 
 /**
  * The lease ID from `etcdctl get -w fields` output (`"Lease" : 2324035818062763013`), in the
- * hexadecimal form `etcdctl lease` commands take. Null when the key has no lease.
+ * hexadecimal form `etcdctl lease` commands take and print. Null when the key has no lease.
  */
 export function leaseIdFromFields(fields: string): string | null {
   const match = /^"Lease" : (\d+)$/m.exec(fields);
   if (!match?.[1] || match[1] === '0') return null;
-  return BigInt(match[1]).toString(16);
+  // etcdctl prints lease IDs as 16 hexadecimal digits (%016x); it accepts them without the zeros too.
+  return BigInt(match[1]).toString(16).padStart(16, '0');
 }
 
 /** `kill -KILL <pids>`: what `npm run lab -- fail` does to the primary's Patroni and PostgreSQL. */

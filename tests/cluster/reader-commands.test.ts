@@ -80,5 +80,7 @@ describe("the reader's commands", () => {
     // By hand: 2324035818085361413 = 0x2040a24366432705, past Number's exact range (2^53).
     expect(leaseIdFromFields(FIELDS_WITH_LEASE)).toBe('2040a24366432705');
     expect(leaseIdFromFields(FIELDS_NO_KEY)).toBeNull();
+    // Padded to 16 digits, as etcdctl prints it: 200588594252109575 = 0x2c8a24382645707.
+    expect(leaseIdFromFields('"Lease" : 200588594252109575')).toBe('02c8a24382645707');
   });
 });
