@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
-import { siteOptionsFromEnv } from './src/lib/site-options.ts';
+import { siteOptionsFromEnv } from './src/site/options.ts';
 import { rehypeHeadingLinks } from './src/plugins/rehype-heading-links.ts';
 import { rehypeExternalLinks } from './src/plugins/rehype-external-links.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
@@ -16,8 +16,9 @@ import { rehypeAnchorAliases } from './src/plugins/rehype-anchor-aliases.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { anchorRegistry } from './src/integrations/anchor-registry.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
+import { buildStamp } from './src/integrations/build-stamp.ts';
 import { shikiTokenClasses } from './src/plugins/shiki-token-classes.ts';
-import { CODE_THEMES } from './src/lib/code-token-palette.ts';
+import { CODE_THEMES } from './src/plugins/code-token-palette.ts';
 
 const { base, site, outDir, portable } = siteOptionsFromEnv(process.env);
 
@@ -72,8 +73,11 @@ export default defineConfig({
     anchorRegistry({ update: process.env.ANCHORS_UPDATE === '1' }),
     searchIndex(),
     sitemap(),
-    // offline() post-processes the finished build (portable URLs, CSP, service worker): keep it last.
+    // offline() post-processes the finished build (portable URLs, CSP, service worker): keep it
+    // after every integration that writes files.
     offline(),
+    // The stamp says the build finished every step above: keep it last.
+    buildStamp(),
   ],
   vite: {
     build: {

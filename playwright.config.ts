@@ -1,22 +1,8 @@
-import { createHash } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
-import { findSystemChromium, SYSTEM_CHROMIUM_ARGS } from './e2e/support/chromium.ts';
+import { CHROMIUM_ARGS, locateChromium } from './src/diagrams/chromium.ts';
+import { TARGETS, targetUrl } from './e2e/support/targets.ts';
 
-/**
- * Ports for the two static servers: E2E_PORT, else derived from the checkout's path, so two
- * checkouts on one machine never test each other's build through a reused server.
- */
-const port = Number(
-  process.env['E2E_PORT'] ?? 20000 + (createHash('sha1').update(process.cwd()).digest().readUInt16BE(0) % 10000) * 2,
-);
-
-/** The two builds the suite checks: under `/` and under a nested base path (see package.json). */
-export const TARGETS = [
-  { name: 'root', dist: 'dist', base: '/', port },
-  { name: 'nested', dist: 'dist-nested', base: '/nested/path/', port: port + 1 },
-] as const;
-
-const chromium = findSystemChromium();
+const chromium = await locateChromium();
 
 export default defineConfig({
   testDir: './e2e',
@@ -31,8 +17,8 @@ export default defineConfig({
   reporter: process.env['CI'] ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     browserName: 'chromium',
-    // A system Chromium when there is one (see scripts/ensure-browser.ts); else Playwright's own.
-    launchOptions: chromium ? { executablePath: chromium, args: SYSTEM_CHROMIUM_ARGS } : {},
+    // The project's one Chromium lookup (src/diagrams/chromium.ts; scripts/ensure-browser.ts installs one).
+    launchOptions: chromium ? { executablePath: chromium, args: CHROMIUM_ARGS } : {},
     trace: 'retain-on-failure',
     // The service worker precaches the whole site in the background of every page view; only
     // e2e/offline.spec.ts, which tests it, lets it register.
@@ -45,9 +31,15 @@ export default defineConfig({
       // and the benchmark's measurements are checked on fixture pages of their own: root only.
       testIgnore:
         target.name === 'root'
-          ? ['**/portable.spec.ts', '**/bundle.spec.ts']
-          : ['**/portable.spec.ts', '**/bundle.spec.ts', '**/a11y-chosen-theme.spec.ts', '**/bench-measures.spec.ts'],
-      use: { baseURL: `http://127.0.0.1:${target.port}${target.base}` },
+          ? ['**/portable.spec.ts', '**/bundle.spec.ts', '**/hosting.spec.ts']
+          : [
+              '**/portable.spec.ts',
+              '**/bundle.spec.ts',
+              '**/hosting.spec.ts',
+              '**/a11y-chosen-theme.spec.ts',
+              '**/bench-measures.spec.ts',
+            ],
+      use: { baseURL: targetUrl(target) },
       metadata: { dist: target.dist, base: target.base },
     })),
     // The portable build (npm run build:portable): from file:// and under servers the tests start;
@@ -55,14 +47,11 @@ export default defineConfig({
     {
       name: 'portable',
       testMatch: /(portable|bundle)\.spec\.ts$/,
-      use: { baseURL: `http://127.0.0.1:${port + 20001}/` },
       metadata: { dist: 'dist-portable' },
     },
+    // The bundle served by real nginx, Apache, Caddy, Python and serve, from HOSTING.md's recipes.
+    { name: 'hosting', testMatch: /hosting\.spec\.ts$/ },
   ],
-  webServer: TARGETS.map((target) => ({
-    command: `node scripts/serve.ts ${target.dist} --base ${target.base} --port ${target.port}`,
-    url: `http://127.0.0.1:${target.port}${target.base}`,
-    reuseExistingServer: !process.env['CI'],
-    stdout: 'ignore',
-  })),
+  // The servers of the target builds, on ports the OS chooses (see e2e/support/targets.ts).
+  globalSetup: './e2e/support/global-setup.ts',
 });

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeServiceWorker } from '../src/integrations/offline.ts';
-import { copyBuild, startServer, testPort } from './support/servers.ts';
+import { copyBuild, startServer } from './support/servers.ts';
 import { expect, FIRST_ARTICLE, listPages, test } from './support/site.ts';
 
 const pages = listPages();
@@ -93,8 +93,8 @@ test.describe('a new build', () => {
       const path = join(v2.dir, file);
       await writeFile(path, (await readFile(path, 'utf8')).replace('</h1>', ' (build 2)</h1>'));
     }
-    await writeServiceWorker(v2.dir, 'src/sw/service-worker.ts');
-    const server = await startServer(v1.dir, base, testPort(testInfo.project.use.baseURL, 20001));
+    await writeServiceWorker(v2.dir, 'src/client/service-worker.ts');
+    const server = await startServer(v1.dir, base);
     try {
       await page.goto(server.url);
       await waitForControl(page);

@@ -7,8 +7,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkAgreement, parseClusterResults } from '../src/lib/patroni-sim/agreement.ts';
-import { labParams } from '../src/lib/patroni-sim/lab-config.ts';
+import { checkAgreement, parseClusterResults } from './lib/sim-agreement.ts';
+import { labParams } from '../src/lab/simulator-params.ts';
 
 const resultsFile = process.argv[2] ?? 'bench-results/cluster.json';
 const labDir = process.env['LAB_DIR'] ?? 'content/lab';

@@ -1,5 +1,6 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStaticServer } from '../../scripts/lib/static-server.ts';
@@ -13,25 +14,30 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(root: string, base: string, port: number): Promise<TestServer> {
+/**
+ * Serves `root` under `base` on 127.0.0.1, on `port` or, by default, a port the OS chooses (read
+ * back into `url`), so no clone path and no other traffic on the machine can make it collide.
+ */
+export async function startServer(root: string, base: string, port = 0): Promise<TestServer> {
   let current: Server = createStaticServer({ root, base });
   const server = createServer((request, response) => current.emit('request', request, response));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
   });
+  const { port: chosen } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}${base}`,
+    url: `http://127.0.0.1:${chosen}${base}`,
     deploy(next: string) {
       current = createStaticServer({ root: next, base });
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections from the browser would hold close() open.
+        server.closeAllConnections();
+      }),
   };
-}
-
-/** A port for a test's own server: the project's port plus an offset, so checkouts never share one. */
-export function testPort(baseURL: string | undefined, offset: number): number {
-  return Number(new URL(baseURL ?? 'http://127.0.0.1:20000/').port) + offset;
 }
 
 /** A throwaway copy of a build folder. */

@@ -4,7 +4,7 @@
  * opened at an anchor.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { findSystemChromium, SYSTEM_CHROMIUM_ARGS } from '../../e2e/support/chromium.ts';
+import { CHROMIUM_ARGS, locateChromium } from '../../src/diagrams/chromium.ts';
 import { gzipSize } from '../lib/page-weight.ts';
 import { executedCharacters, type ScriptCoverage } from './numbers.ts';
 
@@ -66,8 +66,8 @@ export const DESKTOP = {
 export type Device = typeof MOBILE | typeof DESKTOP;
 
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = findSystemChromium();
-  return chromium.launch(executablePath ? { executablePath, args: SYSTEM_CHROMIUM_ARGS } : {});
+  const executablePath = await locateChromium();
+  return chromium.launch(executablePath ? { executablePath, args: CHROMIUM_ARGS } : {});
 }
 
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json|javascript)|image\/svg\+xml)/;

@@ -4,7 +4,7 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Result } from 'lighthouse';
-import { findSystemChromium, SYSTEM_CHROMIUM_ARGS } from '../../e2e/support/chromium.ts';
+import { CHROMIUM_ARGS, locateChromium } from '../../src/diagrams/chromium.ts';
 import { median } from './numbers.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -12,7 +12,7 @@ export type Category = (typeof CATEGORIES)[number];
 export type FormFactor = 'mobile' | 'desktop';
 
 /** Flags for the system Chromium here: headless, and no calls home on a closed network. */
-export const CHROME_FLAGS = ['--headless=new', ...SYSTEM_CHROMIUM_ARGS];
+export const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 export interface LighthouseRun {
   /** 0-100 per category. */
@@ -29,9 +29,9 @@ export interface LighthouseSummary extends Omit<LighthouseRun, 'warnings'> {
   runs: number;
 }
 
-/** Starts the Chromium Lighthouse drives (CHROME_PATH, else the system one) and stops it after `work`. */
+/** Starts the Chromium Lighthouse drives (CHROME_PATH, else the project's one) and stops it after `work`. */
 export async function withLighthouseChrome<T>(work: (port: number) => Promise<T>): Promise<T> {
-  const chromePath = process.env['CHROME_PATH'] ?? findSystemChromium();
+  const chromePath = process.env['CHROME_PATH'] ?? (await locateChromium());
   const chrome = await chromeLauncher.launch({ ...(chromePath ? { chromePath } : {}), chromeFlags: CHROME_FLAGS });
   try {
     return await work(chrome.port);

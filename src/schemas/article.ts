@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { PART_NUMBERS } from '../lib/learning-path-parts.ts';
+import { PART_NUMBERS } from '../articles/learning-path-parts.ts';
 import { sourceSchema } from './source.ts';
 import { versionCheckSchema } from './version-check.ts';
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { TARGETS } from '../../playwright.config.ts';
+import { TARGETS } from '../../e2e/support/targets.ts';
 
 export { TARGETS };
 

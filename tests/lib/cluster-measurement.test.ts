@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterMeasurement } from '../../src/lib/cluster-measurement.ts';
+import { clusterMeasurement } from '../../src/lab/cluster-measurement.ts';
 
 /** The part of a passed run's results file that articles quote. */
 const PASSED = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTranscript, pickEntries, sessionText } from '../../src/lib/lab-transcript.ts';
+import { parseTranscript, pickEntries, sessionText } from '../../src/lab/lab-transcript.ts';
 
 /** A transcript of two steps, in the shape `npm run test:cluster` writes. */
 const SMALL = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeVersionChecks, versionSentence } from '../../src/lib/version-checks.ts';
+import { summarizeVersionChecks, versionSentence } from '../../src/articles/version-checks.ts';
 import type { VersionCheck } from '../../src/schemas/version-check.ts';
 
 const patroniLab: VersionCheck = {
