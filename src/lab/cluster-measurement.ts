@@ -39,3 +39,27 @@ export function clusterMeasurement(raw: unknown, field: string, where: string): 
   }
   return value.toFixed(1);
 }
+
+/**
+ * The versions the cluster test ran, as pages name them (frontmatter `checkedWith`, basis `measured`):
+ * Patroni and etcd exactly, PostgreSQL by its major version ("15.18 (Debian …)" is "15"), HAProxy by
+ * its branch ("2.6.12-1+deb12u4" is "2.6"). Fails loudly when the file or a version is missing.
+ */
+export function measuredVersions(raw: unknown): { system: string; versions: string }[] {
+  if (raw === undefined) throw new Error(`${CLUSTER_RESULTS_FILE} is missing: ${HINT}.`);
+  const versions = (raw as { versions?: Record<string, unknown> }).versions ?? {};
+  const read = (key: string, pattern: RegExp): string => {
+    const value = versions[key];
+    const match = typeof value === 'string' ? pattern.exec(value) : null;
+    if (!match?.[1]) {
+      throw new Error(`${CLUSTER_RESULTS_FILE}: versions.${key} is ${JSON.stringify(value)}, not a version: ${HINT}.`);
+    }
+    return match[1];
+  };
+  return [
+    { system: 'Patroni', versions: read('patroni', /^(\d+\.\d+\.\d+)$/) },
+    { system: 'etcd', versions: read('etcd', /^(\d+\.\d+\.\d+)$/) },
+    { system: 'PostgreSQL', versions: read('postgresql', /^(\d+)\.\d+/) },
+    { system: 'HAProxy', versions: read('haproxy', /^(\d+\.\d+)\.\d+/) },
+  ];
+}

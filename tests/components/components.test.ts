@@ -77,6 +77,14 @@ describe('VersionChecks', () => {
     expect(html).toMatch(/<a href="#on-newer-versions"[^>]*>What differs in newer versions<\/a>/);
   });
 
+  it('links the section on another page for a page that is not an article', async () => {
+    const newerHref = '/articles/failover-and-split-brain/#on-newer-versions';
+    const html = await container.renderToString(VersionChecks, { props: { checks, newerHref } });
+    expect(html).toMatch(
+      /<a href="\/articles\/failover-and-split-brain\/#on-newer-versions"[^>]*>What differs in newer versions<\/a>/,
+    );
+  });
+
   it('renders nothing for an article that lists no versions', async () => {
     const html = await container.renderToString(VersionChecks, { props: { checks: [] } });
     expect(html.trim()).toBe('');
