@@ -46,7 +46,7 @@ export interface SimParams {
     readonly interMs: number;
     readonly fall: number;
     readonly rise: number;
-    /** How long a check of a server that does not answer at all takes to fail (see lab-config.ts). */
+    /** How long a check of a server that does not answer at all takes to fail (see src/lab/simulator-params.ts). */
     readonly timeoutMs: number;
   };
 }
