@@ -68,6 +68,10 @@ export interface PageWeight {
   inlineJs: Size;
   /** Diagrams: `<figure class="cde-figure">` elements that hold an inline `<svg>`. */
   figures: number;
+  /** Question entries (`class="cde-question"`: question, answer and sources), as on /questions/. */
+  questions: number;
+  /** Links to a question (`<a class="cde-question-link">`), as in an article's list of questions it answers. */
+  questionLinks: number;
   /** Elements that load code when visible (`astro-island[client=visible]`, `[data-island]`). */
   islands: number;
   /** References to this site that have no file in dist/ (`<url> (in <where>)`). */
@@ -79,6 +83,8 @@ export interface PageWeight {
 export interface PageSummary {
   page: string;
   figures: number;
+  questions: number;
+  questionLinks: number;
   /** Everything a first visit downloads: the HTML and every first-visit asset (not islands). */
   firstVisit: Size & { requests: number };
   /** First-visit bytes by kind; `html` includes inline scripts and styles. */
@@ -141,6 +147,8 @@ export interface HtmlReading {
   references: Reference[];
   inline: { kind: 'css' | 'js'; text: string; loading: Loading }[];
   figures: number;
+  questions: number;
+  questionLinks: number;
   islands: number;
   /** Islands marked by name, whose code is the dynamic imports of the page's scripts. */
   namedIslands: number;
@@ -174,10 +182,18 @@ function hasSvgDescendant(element: Element): boolean {
   );
 }
 
-/** Reads what an HTML page refers to, what code it carries inline, its diagrams and its islands. */
+/** Reads what an HTML page refers to, what code it carries inline, its diagrams, questions and islands. */
 export function readHtml(html: string): HtmlReading {
   const tree: Root = fromHtml(html);
-  const reading: HtmlReading = { references: [], inline: [], figures: 0, islands: 0, namedIslands: 0 };
+  const reading: HtmlReading = {
+    references: [],
+    inline: [],
+    figures: 0,
+    questions: 0,
+    questionLinks: 0,
+    islands: 0,
+    namedIslands: 0,
+  };
   const add = (url: string | undefined, via: string, kind?: AssetKind, loading: Loading = 'first-visit'): void => {
     if (url) reading.references.push(kind ? { url, kind, via, loading } : { url, via, loading });
   };
@@ -230,6 +246,9 @@ export function readHtml(html: string): HtmlReading {
       } else if (tag === 'figure' && tokens(element.properties['className']).includes('cde-figure')) {
         if (hasSvgDescendant(element)) reading.figures += 1;
       }
+      const classes = tokens(element.properties['className']);
+      if (classes.includes('cde-question')) reading.questions += 1;
+      if (tag === 'a' && classes.includes('cde-question-link')) reading.questionLinks += 1;
 
       if (tag === 'astro-island') {
         const client = stringProperty(element, 'client');
@@ -377,6 +396,8 @@ export async function analyseSite(dist: string, options: { base?: string } = {})
           .join('\n'),
       ),
       figures: reading.figures,
+      questions: reading.questions,
+      questionLinks: reading.questionLinks,
       islands: reading.islands,
       missing: [],
       offsite: [],
@@ -474,7 +495,16 @@ export function summarisePage(page: PageWeight): PageSummary {
   // Inline code arrives inside the HTML: no request of its own, bytes already in the HTML's.
   for (const code of page.inline) if (code.kind === 'js' && code.loading === 'island') addTo(islands, code, 0);
   addTo(js, page.inlineJs);
-  return { page: page.page, figures: page.figures, firstVisit, byKind, js, islands };
+  return {
+    page: page.page,
+    figures: page.figures,
+    questions: page.questions,
+    questionLinks: page.questionLinks,
+    firstVisit,
+    byKind,
+    js,
+    islands,
+  };
 }
 
 /** One stylesheet of the site: a file, or an inline `<style>` (counted once however many pages carry it). */

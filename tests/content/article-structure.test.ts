@@ -24,11 +24,14 @@ const LEARNING_PATH = [
   'sharding-and-partitioning',
   'consensus-and-quorum',
   'failover-and-split-brain',
+  'redis-replication-sentinel-cluster',
   'lab-patroni-etcd',
   'lab-failover-and-switchover',
+  'patroni-operations',
   'scale-up-or-scale-out',
   'consistency-trade-offs',
   'distributed-databases',
+  'how-many-nodes',
 ];
 
 function read(file: string) {

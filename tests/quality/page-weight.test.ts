@@ -72,6 +72,15 @@ describe('reading a page', () => {
       ['/l.js', 'first-visit'],
     ]);
   });
+
+  it('counts question entries (class cde-question) and links to questions (a.cde-question-link)', () => {
+    const reading = readHtml(`<div class="cde-questions"><div class="cde-question"><h3>Q?</h3></div>
+      <div class="x cde-question"></div></div>
+      <ul><li><a class="cde-question-link" href="/questions/#a">A?</a></li><li><a href="/questions/#b">B?</a></li>
+      <li><span class="cde-question-link">C?</span></li></ul>`);
+    expect(reading.questions).toBe(2);
+    expect(reading.questionLinks).toBe(1);
+  });
 });
 
 describe('reading a stylesheet', () => {
