@@ -10,13 +10,15 @@
  *   failover.firstWriteSeconds     crash → first INSERT through HAProxy commits on it
  *   switchover.haproxyRoutesSeconds, bootstrapSeconds, rejoinSeconds, versions, checks, passed
  * A check against a predicted failover window can read `timing` and `failover` from there.
- * When the run passes, it also writes bench-results/lab-transcript.json: the commands a reader
+ * When the run passes, it also adds its timings to bench-results/cluster-runs.json (the last five
+ * passed runs, src/lab/cluster-runs.ts) and writes bench-results/lab-transcript.json: the commands a reader
  * types (scripts/cluster/reader-commands.ts) with what they printed on this cluster, at each step
  * (schema: src/schemas/lab-transcript.ts), which the lab article shows.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { appendRun, CLUSTER_RUNS_FILE, type ClusterRun } from '../../src/lab/cluster-runs.ts';
 import { leaderKeyHolder } from './etcd-client.ts';
 import {
   crashNode,
@@ -71,6 +73,7 @@ import { sleep, waitFor } from './wait-for.ts';
 
 const RESULTS_FILE = join(REPO_ROOT, 'bench-results/cluster.json');
 const TRANSCRIPT_FILE = join(REPO_ROOT, 'bench-results/lab-transcript.json');
+const RUNS_FILE = join(REPO_ROOT, CLUSTER_RUNS_FILE);
 /** Rows written before the crash, one transaction each. */
 const ROWS_BEFORE_CRASH = 20;
 
@@ -498,6 +501,25 @@ async function main(): Promise<void> {
   if (passed) {
     const record = { measuredAt: results.measuredAt, versions: results.versions, steps: transcript.steps };
     writeFileSync(TRANSCRIPT_FILE, `${JSON.stringify(record, null, 2)}\n`);
+    // The recent passed runs, whose table and ranges the articles show (src/lab/cluster-runs.ts).
+    const failover = results.failover as ClusterRun['failover'];
+    const switchover = results.switchover as ClusterRun['switchover'];
+    const run: ClusterRun = {
+      measuredAt: String(results.measuredAt),
+      failover: {
+        leaderLockSeconds: failover.leaderLockSeconds,
+        haproxyRoutesSeconds: failover.haproxyRoutesSeconds,
+        firstWriteSeconds: failover.firstWriteSeconds,
+      },
+      switchover: { haproxyRoutesSeconds: switchover.haproxyRoutesSeconds },
+    };
+    let previous: unknown;
+    try {
+      previous = JSON.parse(readFileSync(RUNS_FILE, 'utf8'));
+    } catch {
+      previous = undefined; // The first run on a fresh checkout starts the file.
+    }
+    writeFileSync(RUNS_FILE, `${JSON.stringify(appendRun(previous, run), null, 2)}\n`);
   }
   const failed = checks.filter((c) => !c.ok).length;
   process.stdout.write(`\nWhole run: ${totalSeconds} s. Results in ${RESULTS_FILE}\n`);
