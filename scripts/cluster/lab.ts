@@ -53,10 +53,8 @@ import {
 } from './reader-commands.ts';
 import { whoAnswers } from './postgres-client.ts';
 import { preflight } from './preflight.ts';
-import { ProcessBook } from './process-book.ts';
-import { isAlive } from './processes.ts';
+import { isAlive, ProcessBook, sleep, waitFor, waitForWritesTo } from './harness.ts';
 import { runCommand } from './run-command.ts';
-import { sleep, waitFor } from './wait-for.ts';
 
 const STATE_DIR = process.env.CDE_LAB_DIR ?? '/tmp/cde-lab';
 const say = (text: string) => process.stdout.write(`${text}\n`);
@@ -188,15 +186,8 @@ async function fail(): Promise<void> {
     { intervalMs: 200 },
   );
   const target = lab.nodes.find((n) => n.name === newLeader);
-  await waitFor(
-    'HAProxy to follow',
-    60_000,
-    async () => {
-      const who = await whoAnswers(lab, lab.writeAddress);
-      return who?.host === target?.pgHost && who?.primary ? true : undefined;
-    },
-    { intervalMs: 200 },
-  );
+  if (!target) throw new Error(`${newLeader} holds the leader key but is not a node of this lab`);
+  await waitForWritesTo(lab, target, { intervalMs: 200 });
   say(routedLine(elapsed(), newLeader));
   await sleep(1000);
   await showList(lab);
@@ -212,22 +203,15 @@ async function switchover(): Promise<void> {
   if (!leader || !candidate)
     throw new Error('a switchover needs a leader and a synchronous replica; check with: npm run lab -- status');
   const target = lab.nodes.find((n) => n.name === candidate);
+  if (!target) throw new Error(`${candidate} is not a node of this lab`);
   say(switchoverAskLine(leader, candidate));
-  const cmd = patronictlSwitchover(target?.configFile ?? '', lab.stateDir, { leader, candidate }, STATE_DIR);
+  const cmd = patronictlSwitchover(target.configFile, lab.stateDir, { leader, candidate }, STATE_DIR);
   say(`$ ${cmd.shown}`);
   const t0 = Date.now();
   const result = await runCommand(cmd.file, cmd.args, { timeoutMs: 90_000 });
   say((result.stdout || result.stderr).trimEnd());
   if (!result.ok) throw new Error('patronictl switchover failed');
-  await waitFor(
-    `HAProxy to route writes to ${candidate}`,
-    60_000,
-    async () => {
-      const who = await whoAnswers(lab, lab.writeAddress);
-      return who?.host === target?.pgHost && who?.primary ? true : undefined;
-    },
-    { intervalMs: 200 },
-  );
+  await waitForWritesTo(lab, target, { intervalMs: 200 });
   say(switchoverDoneLine((Date.now() - t0) / 1000, candidate, leader));
   await waitForHealthy(lab, lab.nodes, 120_000);
   await showList(lab);

@@ -1,5 +1,5 @@
 /**
- * The site's size budgets (issue 9), checked on the sizes `page-weight.ts` reads from dist/.
+ * The site's size budgets (docs/QUALITY.md), checked on the sizes `page-weight.ts` reads from dist/.
  * Gzipped bytes; 1 KB = 1,000 bytes. Deterministic: the same dist always gives the same answer.
  */
 import { siteStylesheets, summarisePage, type SiteWeight } from './page-weight.ts';

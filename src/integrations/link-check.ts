@@ -23,7 +23,7 @@ export function linkCheck(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const files = await listBuildFiles(outDir);
+        const files = listBuildFiles(outDir);
         const prefix = base.replace(/\/$/, '');
         const urlOf = (file: string): string => `${prefix}/${file}`;
         const pages = await Promise.all(

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { articleSchema } from '../../src/schemas/article.ts';
 
 /**
- * The curriculum's structure rules (issue 5), checked on the real articles: what the schema
+ * The curriculum's structure rules, checked on the real articles: what the schema
  * cannot see because it lives in the MDX body.
  */
 const DIR = 'content/articles';

@@ -7,10 +7,7 @@ import {
   analyseSite,
   gzipSize,
   inlineSize,
-  pageOfFile,
-  readCssReferences,
   readHtml,
-  readJsImports,
   resolveReference,
   siteStylesheets,
   summarisePage,
@@ -83,26 +80,6 @@ describe('reading a page', () => {
   });
 });
 
-describe('reading a stylesheet', () => {
-  it('finds @import and url(), skipping comments and in-page fragments', () => {
-    expect(
-      readCssReferences(`@import url("a.css") screen; @import 'b.css';
-        /* url(c.png) */ .x { background: url( d.png ); mask: url(#m); src: url('e.woff2') format('woff2') }`),
-    ).toEqual([{ url: 'a.css', kind: 'css' }, { url: 'b.css', kind: 'css' }, { url: 'd.png' }, { url: 'e.woff2' }]);
-  });
-});
-
-describe('reading a module', () => {
-  it('lists static imports and re-exports, not dynamic import()', async () => {
-    const code = `import a from './a.js';import'./b.js';export{c}from"./c.js";const d=()=>import('./d.js');`;
-    expect(await readJsImports(code)).toEqual(['./a.js', './b.js', './c.js']);
-  });
-
-  it('names the file it cannot parse', async () => {
-    await expect(readJsImports('import {', '_astro/bad.js')).rejects.toThrow(/_astro\/bad\.js/);
-  });
-});
-
 describe('resolving a reference', () => {
   it('maps site URLs under the base to files in dist', () => {
     expect(resolveReference('/docs/_astro/a.css', '/docs/guide/', '/docs/')).toEqual({ file: '_astro/a.css' });
@@ -117,12 +94,6 @@ describe('resolving a reference', () => {
     });
     expect(resolveReference('data:image/png;base64,AA==', '/', '/')).toBeUndefined();
     expect(resolveReference('#top', '/', '/')).toBeUndefined();
-  });
-
-  it('names pages by their path', () => {
-    expect(pageOfFile('index.html')).toBe('');
-    expect(pageOfFile('articles/x/index.html')).toBe('articles/x/');
-    expect(pageOfFile('404.html')).toBe('404.html');
   });
 });
 
