@@ -124,6 +124,22 @@ test('the simulator is operated by keyboard, and its live region narrates', asyn
   await expect(page.getByRole('button', { name: 'Play' })).toBeFocused();
 });
 
+test("losing the primary's host with etcd's leader on it takes an election and a full ttl", async ({ page }) => {
+  await openSimulator(page);
+  await page.getByRole('button', { name: "Power off the primary's host with the etcd leader on it" }).click();
+  await expect(page.locator('[data-timeline]')).toContainText(
+    /You took down the host that runs node1 and etcd\d, the etcd leader: Patroni, PostgreSQL and etcd die at once\./,
+  );
+  const step = page.getByRole('button', { name: 'Step 1 s' });
+  for (let i = 0; i < 40; i++) await step.click();
+  await expect(page.locator('[data-timeline]')).toContainText(
+    /node1 last renewed it at t=[\d.]+ s, and etcd's new leader restarted it at t=[\d.]+ s/,
+  );
+  await expect(page.locator('[data-window-text]')).toContainText(
+    /another node holds the leader key 32\.0-34\.0 s after, .* This run: node[23] held the key [\d.]+ s after node1 went down with its host, and HAProxy followed after [\d.]+ s, inside the window\./,
+  );
+});
+
 test('the sliders reject what Patroni rejects, visibly', async ({ page }) => {
   await openSimulator(page);
   const ttl = page.getByRole('slider', { name: 'ttl' });

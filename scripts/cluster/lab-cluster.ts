@@ -8,6 +8,7 @@ import { etcdHealthy } from './etcd-client.ts';
 import { serversUp } from './haproxy-client.ts';
 import type { DbNode, LabLayout } from './lab-layout.ts';
 import { clusterMembers, describeMembers, type MemberState } from './patroni-client.ts';
+import { LAB_STATE_DIR, patronictlList as readerList } from './reader-commands.ts';
 import { sql } from './postgres-client.ts';
 import { ProcessBook } from './process-book.ts';
 import { isAlive, postmasterOf, signal, startProcess, stopProcess } from './processes.ts';
@@ -148,13 +149,15 @@ export async function waitForHealthy(
 /**
  * Simulates a crashed database server: SIGKILL to the node's Patroni and to
  * its PostgreSQL postmaster (which would otherwise keep running as an orphan
- * primary). Nothing gets a chance to release the leader lock.
+ * primary). Nothing gets a chance to release the leader lock. Returns the
+ * PIDs it killed, for the `kill -KILL` line the reader would type.
  */
-export function crashNode(node: DbNode, book: ProcessBook): void {
+export function crashNode(node: DbNode, book: ProcessBook): number[] {
   const patroni = book.find('patroni', node.name);
   const postmaster = postmasterOf(node.dataDir);
   if (patroni) signal(patroni, 'SIGKILL');
   if (postmaster) signal({ pid: postmaster.pid, marker: node.dataDir }, 'SIGKILL');
+  return [patroni?.pid, postmaster?.pid].filter((pid): pid is number => pid !== undefined);
 }
 
 /**
@@ -182,13 +185,20 @@ export async function waitForHaproxy(lab: LabLayout, leader: string, timeoutMs =
   );
 }
 
-/** `patronictl list`, bounded: it would wait forever for an unreachable etcd. */
-export async function patronictlList(lab: LabLayout): Promise<string> {
+/**
+ * `patronictl -c <node1's file> list`, bounded (it would wait forever for an
+ * unreachable etcd), with the command line as the reader types it first.
+ * `shownDir` is the state directory to show in that line.
+ */
+export async function patronictlList(lab: LabLayout, shownDir = LAB_STATE_DIR): Promise<string> {
   const node = lab.nodes[0];
   if (!node) return '';
-  const result = await runCommand('patronictl', ['-c', node.configFile, 'list'], { timeoutMs: 15_000 });
-  if (result.timedOut) return 'patronictl list did not answer within 15 s (is etcd running?)';
-  return (result.stdout || result.stderr).trimEnd();
+  const cmd = readerList(node.configFile, lab.stateDir, shownDir);
+  const result = await runCommand(cmd.file, cmd.args, { timeoutMs: 15_000 });
+  const output = result.timedOut
+    ? 'patronictl list did not answer within 15 s (is etcd running?)'
+    : (result.stdout || result.stderr).trimEnd();
+  return `$ ${cmd.shown}\n${output}`;
 }
 
 /**

@@ -21,7 +21,36 @@ import {
   waitForHealthy,
 } from './lab-cluster.ts';
 import { prepareLab, type LabLayout } from './lab-layout.ts';
+import {
+  crashedLine,
+  ETCD_HEALTHY,
+  ETCD_STARTING,
+  expiredLine,
+  HAPROXY_STARTING,
+  healthyLine,
+  holdsLine,
+  killLine,
+  opening,
+  patroniStarting,
+  routedLine,
+  routingLines,
+  staysDownLine,
+  switchoverAskLine,
+  switchoverDoneLine,
+  VALIDATED,
+  VALIDATING,
+} from './lab-narration.ts';
 import { clusterMembers } from './patroni-client.ts';
+import {
+  curlPatroni,
+  etcdctlGetFields,
+  etcdctlLeaseTimeToLive,
+  killCommand,
+  leaderKey,
+  leaseIdFromFields,
+  patronictlSwitchover,
+  type ReaderCommand,
+} from './reader-commands.ts';
 import { whoAnswers } from './postgres-client.ts';
 import { preflight } from './preflight.ts';
 import { isAlive, ProcessBook, sleep, waitFor, waitForWritesTo } from './harness.ts';
@@ -39,15 +68,33 @@ function nameOfHost(lab: LabLayout, host: string): string {
 async function routing(lab: LabLayout): Promise<string> {
   const write = await whoAnswers(lab, lab.writeAddress);
   const read = await whoAnswers(lab, lab.readAddress);
-  return [
-    `HAProxy ${lab.writeAddress.host}:${lab.writeAddress.port} (writes) → ${write ? nameOfHost(lab, write.host) : 'no node'}`,
-    `HAProxy ${lab.readAddress.host}:${lab.readAddress.port} (reads)  → ${read ? nameOfHost(lab, read.host) : 'no node'}`,
-  ].join('\n');
+  return routingLines(
+    { ...lab.writeAddress, node: write ? nameOfHost(lab, write.host) : null },
+    { ...lab.readAddress, node: read ? nameOfHost(lab, read.host) : null },
+  );
 }
 
 async function showList(lab: LabLayout): Promise<void> {
-  say('\n$ patronictl list');
-  say(await patronictlList(lab));
+  say(`\n${await patronictlList(lab, STATE_DIR)}`);
+}
+
+/** Runs one of the reader's commands and prints it as they would see it: `$ command`, then its output. */
+async function show(cmd: ReaderCommand): Promise<string> {
+  const result = await runCommand(cmd.file, cmd.args, { timeoutMs: 15_000 });
+  const output = result.timedOut ? `(no answer within 15 s)` : (result.stdout || result.stderr).trimEnd();
+  say(`\n$ ${cmd.shown}\n${output}`);
+  return output;
+}
+
+/** The leader key, its lease and the leader's own REST answer: what the lab's keys look like in etcd. */
+async function showLeaderKey(lab: LabLayout): Promise<void> {
+  const endpoints = lab.etcd.map((m) => m.clientUrl);
+  const fields = await show(etcdctlGetFields(endpoints, leaderKey(lab.namespace, lab.scope)));
+  const lease = leaseIdFromFields(fields);
+  if (lease) await show(etcdctlLeaseTimeToLive(endpoints, lease));
+  const holder = /^"Value" : "(.*)"$/m.exec(fields)?.[1];
+  const node = lab.nodes.find((n) => n.name === holder);
+  if (node) await show(curlPatroni(node.apiUrl));
 }
 
 function anythingRunning(book: ProcessBook): boolean {
@@ -70,30 +117,30 @@ async function start(): Promise<void> {
     const problems = await preflight(labAddresses(lab));
     if (problems.length > 0) throw new Error(`the lab cannot start here:\n  - ${problems.join('\n  - ')}`);
   }
-  say(resuming ? 'The lab is running; starting whatever has stopped.' : `Starting the lab in ${STATE_DIR}.`);
-  say('etcd: three members on 127.0.0.11-13 form the configuration store…');
+  say(opening(resuming, STATE_DIR));
+  say(ETCD_STARTING);
   await startEtcd(lab, options);
-  say('   all three members are healthy.');
+  say(ETCD_HEALTHY);
   if (!resuming) {
-    say("Checking the node files with Patroni's own validator and haproxy -c…");
+    say(VALIDATING);
     await validateWithPatroni(lab);
     await validateWithHaproxy(lab);
-    say('   accepted.');
+    say(VALIDATED);
   }
   const stopped = lab.nodes.filter((n) => {
     const entry = processes.find('patroni', n.name);
     return !entry || !isAlive(entry);
   });
-  const names = stopped.map((n) => n.name).join(', ') || 'nothing (all nodes run)';
   say(
-    resuming
-      ? `Patroni: starting ${names}; it finds the leader in etcd and rejoins as a replica (rewinding its data first if its timeline diverged)…`
-      : `Patroni: starting ${names}; the first to take the leader lock initialises PostgreSQL, the others copy it and follow…`,
+    patroniStarting(
+      stopped.map((n) => n.name),
+      resuming,
+    ),
   );
   for (const node of stopped) startPatroni(lab, node, options);
   const healthy = await waitForHealthy(lab, lab.nodes, 180_000);
-  say(`   ${healthy.leader} is the leader; the other two are streaming replicas.`);
-  say('HAProxy: port 5000 follows the leader, port 5001 the replicas…');
+  say(healthyLine(healthy.leader));
+  say(HAPROXY_STARTING);
   startHaproxy(lab, options);
   await waitForHaproxy(lab, healthy.leader);
   say(await routing(lab));
@@ -112,6 +159,7 @@ async function status(): Promise<void> {
     say(`${entry.name.padEnd(8)} ${entry.role.padEnd(8)} pid ${entry.pid}: ${isAlive(entry) ? 'running' : 'stopped'}`);
   say(await routing(lab));
   await showList(lab);
+  await showLeaderKey(lab);
 }
 
 async function fail(): Promise<void> {
@@ -120,11 +168,10 @@ async function fail(): Promise<void> {
   const leader = lab.nodes.find((n) => n.name === leaderName);
   if (!leader) throw new Error('there is no leader to fail right now; check with: npm run lab -- status');
   const t0 = Date.now();
-  const at = () => `t=${((Date.now() - t0) / 1000).toFixed(1)} s`;
-  crashNode(leader, book);
-  say(
-    `${at()}: ${leader.name} crashed (Patroni and PostgreSQL killed with SIGKILL). Its leader key stays in etcd until its lease runs out (ttl = ${lab.timing.ttl} s after the last renewal).`,
-  );
+  const elapsed = () => (Date.now() - t0) / 1000;
+  const killed = crashNode(leader, book);
+  say(killLine(killCommand(killed), leader.name));
+  say(crashedLine(elapsed(), leader.name, lab.timing.ttl));
   let holder: string | null = leader.name;
   const newLeader = await waitFor(
     'a new leader',
@@ -132,11 +179,7 @@ async function fail(): Promise<void> {
     async () => {
       const now = await leaderKeyHolder(lab);
       if (now !== holder) {
-        say(
-          now === null
-            ? `${at()}: the leader key expired; the replicas race for it.`
-            : `${at()}: ${now} holds the leader key and promotes itself.`,
-        );
+        say(now === null ? expiredLine(elapsed()) : holdsLine(elapsed(), now));
         holder = now;
       }
       return now !== null && now !== leader.name ? now : undefined;
@@ -146,10 +189,11 @@ async function fail(): Promise<void> {
   const target = lab.nodes.find((n) => n.name === newLeader);
   if (!target) throw new Error(`${newLeader} holds the leader key but is not a node of this lab`);
   await waitForWritesTo(lab, target, { intervalMs: 200 });
-  say(`${at()}: HAProxy sends writes to ${newLeader}.`);
+  say(routedLine(elapsed(), newLeader));
   await sleep(1000);
   await showList(lab);
-  say(`\n${leader.name} stays down. Bring it back as a replica with: npm run lab -- start`);
+  await showLeaderKey(lab);
+  say(`\n${staysDownLine(leader.name)}`);
 }
 
 async function switchover(): Promise<void> {
@@ -161,22 +205,15 @@ async function switchover(): Promise<void> {
     throw new Error('a switchover needs a leader and a synchronous replica; check with: npm run lab -- status');
   const target = lab.nodes.find((n) => n.name === candidate);
   if (!target) throw new Error(`${candidate} is not a node of this lab`);
-  say(
-    `Asking Patroni to hand the leader role from ${leader} to ${candidate} (the synchronous replica, so no committed transaction can be lost).`,
-  );
-  say(`$ patronictl switchover --leader ${leader} --candidate ${candidate} --force`);
+  say(switchoverAskLine(leader, candidate));
+  const cmd = patronictlSwitchover(target.configFile, lab.stateDir, { leader, candidate }, STATE_DIR);
+  say(`$ ${cmd.shown}`);
   const t0 = Date.now();
-  const result = await runCommand(
-    'patronictl',
-    ['-c', target.configFile, 'switchover', '--leader', leader, '--candidate', candidate, '--force'],
-    { timeoutMs: 90_000 },
-  );
+  const result = await runCommand(cmd.file, cmd.args, { timeoutMs: 90_000 });
   say((result.stdout || result.stderr).trimEnd());
   if (!result.ok) throw new Error('patronictl switchover failed');
   await waitForWritesTo(lab, target, { intervalMs: 200 });
-  say(
-    `After ${((Date.now() - t0) / 1000).toFixed(1)} s HAProxy sends writes to ${candidate}; ${leader} restarts as a replica.`,
-  );
+  say(switchoverDoneLine((Date.now() - t0) / 1000, candidate, leader));
   await waitForHealthy(lab, lab.nodes, 120_000);
   await showList(lab);
 }

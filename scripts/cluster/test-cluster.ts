@@ -10,10 +10,15 @@
  *   failover.firstWriteSeconds     crash → first INSERT through HAProxy commits on it
  *   switchover.haproxyRoutesSeconds, bootstrapSeconds, rejoinSeconds, versions, checks, passed
  * A check against a predicted failover window can read `timing` and `failover` from there.
+ * When the run passes, it also adds its timings to bench-results/cluster-runs.json (the last five
+ * passed runs, src/lab/cluster-runs.ts) and writes bench-results/lab-transcript.json: the commands a
+ * reader types (scripts/cluster/reader-commands.ts) with what they printed on this cluster, at each
+ * step (schema: src/schemas/lab-transcript.ts), which the lab article shows.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { appendRun, CLUSTER_RUNS_FILE, type ClusterRun } from '../../src/lab/cluster-runs.ts';
 import { leaderKeyHolder } from './etcd-client.ts';
 import { HarnessRun, printLogTails, ProcessBook, seconds, sleep, waitFor, waitForWritesTo } from './harness.ts';
 import {
@@ -35,10 +40,41 @@ import { labAddresses } from './lab-addresses.ts';
 import { clusterMembers } from './patroni-client.ts';
 import { sql, whoAnswers } from './postgres-client.ts';
 import { preflight } from './preflight.ts';
-import { runCommand } from './run-command.ts';
+import {
+  crashedLine,
+  ETCD_HEALTHY,
+  ETCD_STARTING,
+  expiredLine,
+  HAPROXY_STARTING,
+  healthyLine,
+  holdsLine,
+  killLine,
+  opening,
+  patroniStarting,
+  routedLine,
+  routingLines,
+  switchoverAskLine,
+  switchoverDoneLine,
+  VALIDATED,
+  VALIDATING,
+} from './lab-narration.ts';
+import {
+  curlPatroni,
+  etcdctlGetFields,
+  etcdctlLeaseTimeToLive,
+  killCommand,
+  LAB_STATE_DIR,
+  leaderKey,
+  leaseIdFromFields,
+  patronictlList as readerList,
+  patronictlSwitchover,
+} from './reader-commands.ts';
+import { Transcript } from './transcript.ts';
 import { programVersions } from './versions.ts';
 
 const RESULTS_FILE = join(REPO_ROOT, 'bench-results/cluster.json');
+const TRANSCRIPT_FILE = join(REPO_ROOT, 'bench-results/lab-transcript.json');
+const RUNS_FILE = join(REPO_ROOT, CLUSTER_RUNS_FILE);
 /** Rows written before the crash, one transaction each. */
 const ROWS_BEFORE_CRASH = 20;
 
@@ -103,12 +139,45 @@ function nodeByHost(lab: LabLayout, host: string): DbNode | undefined {
   return lab.nodes.find((n) => n.pgHost === host);
 }
 
+/**
+ * Records the leader key with its lease (`etcdctl get -w fields`, then `etcdctl lease timetolive`):
+ * the reader sees which keys live on the leader's lease.
+ */
+async function recordLeaderKey(transcript: Transcript, stepName: string, lab: LabLayout): Promise<void> {
+  const endpoints = lab.etcd.map((m) => m.clientUrl);
+  const fields = await transcript.run(
+    stepName,
+    'leader-key',
+    etcdctlGetFields(endpoints, leaderKey(lab.namespace, lab.scope)),
+  );
+  const lease = leaseIdFromFields(fields);
+  if (!lease) throw new Error(`the leader key has no lease:\n${fields}`);
+  await transcript.run(stepName, 'lease', etcdctlLeaseTimeToLive(endpoints, lease));
+}
+
+/** HAProxy's two ports and the nodes they reach right now, as `npm run lab -- start` prints them. */
+async function routingNow(lab: LabLayout): Promise<string> {
+  const write = await whoAnswers(lab, lab.writeAddress);
+  const read = await whoAnswers(lab, lab.readAddress);
+  const name = (who: { host: string } | undefined) => (who ? (nodeByHost(lab, who.host)?.name ?? who.host) : null);
+  return routingLines({ ...lab.writeAddress, node: name(write) }, { ...lab.readAddress, node: name(read) });
+}
+
+/** `patronictl list` as the reader types it, on the first node's file. */
+async function recordList(cluster: Cluster, stepName: string): Promise<void> {
+  const first = cluster.lab.nodes[0];
+  if (first) await cluster.transcript.run(stepName, 'list', readerList(first.configFile, cluster.stateDir));
+}
+
 /** What every phase of the run works with. */
 interface Cluster {
   readonly run: HarnessRun;
   readonly lab: LabLayout;
   readonly book: ProcessBook;
   readonly options: RunOptions;
+  readonly stateDir: string;
+  /** The reader's commands and what they printed, for the lab article (bench-results/lab-transcript.json). */
+  readonly transcript: Transcript;
 }
 
 /** Validates the sample files and writes the runnable copy the daemons start from. */
@@ -167,6 +236,33 @@ function routeThroughHaproxy({ run, lab, options }: Cluster, leader: DbNode): Pr
   });
 }
 
+/** What `npm run lab -- start` and the reader's own commands print on the healthy cluster. */
+function recordHealthy(cluster: Cluster, leader: string): Promise<void> {
+  const { run, lab, transcript } = cluster;
+  return run.step("Record what the reader's commands print on the healthy cluster", async () => {
+    // What `npm run lab -- start` prints for this run, from the steps above.
+    const startLines = [
+      opening(false, LAB_STATE_DIR),
+      ETCD_STARTING,
+      ETCD_HEALTHY,
+      VALIDATING,
+      VALIDATED,
+      patroniStarting(
+        lab.nodes.map((n) => n.name),
+        false,
+      ),
+      healthyLine(leader),
+      HAPROXY_STARTING,
+      await routingNow(lab),
+    ];
+    transcript.note('healthy', 'start', 'npm run lab -- start', startLines.join('\n'));
+    await recordList(cluster, 'healthy');
+    await recordLeaderKey(transcript, 'healthy', lab);
+    await transcript.run('healthy', 'rest', curlPatroni(nodeByName(lab, leader).apiUrl));
+    return { value: undefined, detail: "patronictl list, the leader key and its lease, the leader's /patroni" };
+  });
+}
+
 /** Creates the table and starts the writer; returns once ROWS_BEFORE_CRASH rows are committed. */
 function writeRows({ run, lab }: Cluster, rows: Writer): Promise<void> {
   return run.step(`Write ${ROWS_BEFORE_CRASH} rows through HAProxy, one transaction each`, async () => {
@@ -199,18 +295,22 @@ interface Failover {
 }
 
 /** SIGKILLs the leader while the writer keeps writing; measures the three moments of the failover. */
-function crashLeader({ run, lab, book }: Cluster, rows: Writer, oldLeader: DbNode): Promise<Failover> {
+function crashLeader(cluster: Cluster, rows: Writer, oldLeader: DbNode): Promise<Failover> {
+  const { run, lab, book, transcript } = cluster;
   return run.step(
     `Crash the leader (${oldLeader.name}: SIGKILL to Patroni and PostgreSQL) and measure the failover`,
     async () => {
       // The writer keeps trying through HAProxy during the whole failover.
       const crashedAt = Date.now();
-      crashNode(oldLeader, book);
+      const killed = crashNode(oldLeader, book);
+      transcript.note('failover', 'kill', killCommand(killed));
+      let expiredAt: number | undefined;
       const { holder, at: lockAt } = await waitFor(
         'another node to hold the leader lock in etcd',
         120_000,
         async () => {
           const holder = await leaderKeyHolder(lab);
+          if (holder === null) expiredAt ??= Date.now();
           return holder !== null && holder !== oldLeader.name ? { holder, at: Date.now() } : undefined;
         },
         { intervalMs: 100 },
@@ -228,6 +328,17 @@ function crashLeader({ run, lab, book }: Cluster, rows: Writer, oldLeader: DbNod
       );
       await sleep(1000);
       await rows.stop();
+      // What `npm run lab -- fail` prints for this run: the same lines, from these measurements.
+      const failLines = [
+        killLine(killCommand(killed), oldLeader.name),
+        crashedLine(0, oldLeader.name, lab.timing.ttl),
+        ...(expiredAt === undefined ? [] : [expiredLine(seconds(expiredAt - crashedAt))]),
+        holdsLine(seconds(lockAt - crashedAt), holder),
+        routedLine(seconds(routed - crashedAt), holder),
+      ];
+      transcript.note('failover', 'fail', 'npm run lab -- fail', failLines.join('\n'));
+      await recordList(cluster, 'failover');
+      await recordLeaderKey(transcript, 'failover', lab);
       const value: Failover = {
         oldLeader: oldLeader.name,
         newLeader: holder,
@@ -244,13 +355,25 @@ function crashLeader({ run, lab, book }: Cluster, rows: Writer, oldLeader: DbNod
 }
 
 /** Restarts the crashed leader; it must come back as a streaming replica. Returns the seconds it took. */
-async function rejoin({ run, lab, options }: Cluster, oldLeader: DbNode): Promise<number> {
+async function rejoin(cluster: Cluster, oldLeader: DbNode): Promise<number> {
+  const { run, lab, options, transcript } = cluster;
   const started = Date.now();
   await run.step(`Restart ${oldLeader.name}; it must rejoin as a streaming replica`, async () => {
     startPatroni(lab, oldLeader, options);
     const state = await waitForHealthy(lab, lab.nodes, 180_000);
     const member = state.members.find((m) => m.name === oldLeader.name);
     if (state.leader === oldLeader.name) throw new Error(`${oldLeader.name} came back as the leader`);
+    const rejoinLines = [
+      opening(true, LAB_STATE_DIR),
+      ETCD_STARTING,
+      ETCD_HEALTHY,
+      patroniStarting([oldLeader.name], true),
+      healthyLine(state.leader),
+      HAPROXY_STARTING,
+      await routingNow(lab),
+    ];
+    transcript.note('rejoin', 'start', 'npm run lab -- start', rejoinLines.join('\n'));
+    await recordList(cluster, 'rejoin');
     return {
       value: undefined,
       detail: `${oldLeader.name} is ${member?.role ?? '?'} and streaming from ${state.leader}`,
@@ -266,7 +389,8 @@ interface Switchover {
 }
 
 /** A planned switchover to the synchronous replica with patronictl; measures when HAProxy follows. */
-function switchOver({ run, lab }: Cluster): Promise<Switchover> {
+function switchOver(cluster: Cluster): Promise<Switchover> {
+  const { run, lab, stateDir, transcript } = cluster;
   return run.step('Planned switchover with patronictl', async () => {
     const members = await clusterMembers(lab);
     const leader = members.find((m) => m.role === 'leader')?.name;
@@ -275,15 +399,20 @@ function switchOver({ run, lab }: Cluster): Promise<Switchover> {
     if (!leader || !candidate) throw new Error('no leader or no synchronous replica to switch over to');
     const target = nodeByName(lab, candidate);
     const started = Date.now();
-    const result = await runCommand(
-      'patronictl',
-      ['-c', target.configFile, 'switchover', '--leader', leader, '--candidate', candidate, '--force'],
-      { timeoutMs: 90_000 },
-    );
-    if (!result.ok) throw new Error(`patronictl switchover failed: ${result.stdout}${result.stderr}`);
+    const switchoverCommand = patronictlSwitchover(target.configFile, stateDir, { leader, candidate });
+    const output = await transcript.run('switchover', 'switchover', switchoverCommand, 90_000);
     const routed = await waitForWritesTo(lab, target);
     const state = await waitForHealthy(lab, lab.nodes, 120_000);
     if (state.leader !== candidate) throw new Error(`expected ${candidate} to lead, found ${state.leader}`);
+    const labLines = [
+      switchoverAskLine(leader, candidate),
+      `$ ${switchoverCommand.shown}`,
+      output,
+      switchoverDoneLine(seconds(routed - started), candidate, leader),
+    ];
+    transcript.note('switchover', 'lab', 'npm run lab -- switchover', labLines.join('\n'));
+    await recordList(cluster, 'switchover');
+    await transcript.run('switchover', 'rest', curlPatroni(target.apiUrl));
     const value: Switchover = { from: leader, to: candidate, haproxyRoutesSeconds: seconds(routed - started) };
     return {
       value,
@@ -300,6 +429,7 @@ async function runChecks(cluster: Cluster, results: Record<string, unknown>, row
   const { healthy, bootstrapSeconds } = await boot(cluster);
   const oldLeader = nodeByName(lab, healthy.leader);
   await routeThroughHaproxy(cluster, oldLeader);
+  await recordHealthy(cluster, healthy.leader);
   await writeRows(cluster, rows);
   const failover = await crashLeader(cluster, rows, oldLeader);
   results.failover = failover;
@@ -322,6 +452,28 @@ async function runChecks(cluster: Cluster, results: Record<string, unknown>, row
   ]);
 }
 
+/** Adds a passed run to the recent runs whose table and ranges the articles show (src/lab/cluster-runs.ts). */
+function recordRun(results: Record<string, unknown>): void {
+  const failover = results.failover as Failover;
+  const switchover = results.switchover as Switchover;
+  const run: ClusterRun = {
+    measuredAt: String(results.measuredAt),
+    failover: {
+      leaderLockSeconds: failover.leaderLockSeconds,
+      haproxyRoutesSeconds: failover.haproxyRoutesSeconds,
+      firstWriteSeconds: failover.firstWriteSeconds,
+    },
+    switchover: { haproxyRoutesSeconds: switchover.haproxyRoutesSeconds },
+  };
+  let previous: unknown;
+  try {
+    previous = JSON.parse(readFileSync(RUNS_FILE, 'utf8'));
+  } catch {
+    previous = undefined; // The first run on a fresh checkout starts the file.
+  }
+  writeFileSync(RUNS_FILE, `${JSON.stringify(appendRun(previous, run), null, 2)}\n`);
+}
+
 async function main(): Promise<void> {
   const run = new HarnessRun(RESULTS_FILE);
   const stateDir = mkdtempSync(join(tmpdir(), 'cde-cluster-test-'));
@@ -332,10 +484,11 @@ async function main(): Promise<void> {
   const stopInterrupts = run.onInterrupt(() => (lab ? stopAll(lab, book) : Promise.resolve([])));
 
   const results: Record<string, unknown> = { measuredAt: new Date().toISOString() };
+  const transcript = new Transcript();
   try {
     lab = await prepare(run, stateDir);
     writer = new Writer(lab, 1);
-    await runChecks({ run, lab, book, options: { detached: false, book } }, results, writer);
+    await runChecks({ run, lab, book, options: { detached: false, book }, stateDir, transcript }, results, writer);
     passed = true;
   } catch {
     // Already reported by the failed step; show the daemons' last words to explain it.
@@ -347,6 +500,12 @@ async function main(): Promise<void> {
     stopInterrupts();
   }
 
+  // Only a whole run's transcript and timings: the lab article shows every step of it.
+  if (passed) {
+    const record = { measuredAt: results.measuredAt, versions: results.versions, steps: transcript.steps };
+    writeFileSync(TRANSCRIPT_FILE, `${JSON.stringify(record, null, 2)}\n`);
+    recordRun(results);
+  }
   run.finish(results, passed);
   if (passed) rmSync(stateDir, { recursive: true, force: true });
   else process.stdout.write(`State and logs kept in ${stateDir}\n`);

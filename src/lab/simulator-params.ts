@@ -7,7 +7,7 @@
  *   `tags.nofailover` / `tags.nosync` of each node;
  * - `etcd/*.yml`: member names (`name`) and `election-timeout`;
  * - `haproxy/haproxy.cfg`: the health checks of the `listen primary` section (`default-server inter
- *   fall rise`) and `timeout check`.
+ *   fall rise`), `timeout connect` and `timeout check`.
  *
  * Paths are relative to `content/lab/`. The files are read by the lab's one YAML reader and one
  * HAProxy reader (parse-yaml.ts, haproxy-cfg.ts), so the simulator sees what the validators and the
@@ -49,7 +49,13 @@ function pick(file: string, value: unknown, key: string, type: 'number' | 'boole
 const isPrimary = (section: HaproxySection): boolean =>
   (section.kind === 'listen' || section.kind === 'backend') && section.name === 'primary';
 
-/** The write port's health checks: `default-server` options of `listen primary`, `timeout check`. */
+/**
+ * The write port's health checks: `default-server` options of `listen primary`, and how long a check
+ * of a server that does not answer takes to fail. HAProxy's manual ("timeout check"): with `timeout
+ * check` set, a check connects within min(`timeout connect`, `inter`) and then has `timeout check`
+ * more to read the answer; without it, `inter` bounds the whole check. A node cut off the network
+ * never accepts the connection, so its check fails at the connect timeout.
+ */
 export function readHaproxy(file: string, text: string): SimParams['haproxy'] {
   const sections = parseHaproxyCfg(text);
   if (!sections.some(isPrimary))
@@ -57,9 +63,12 @@ export function readHaproxy(file: string, text: string): SimParams['haproxy'] {
       `content/lab/${file}: no "listen primary" section, so the simulator cannot tell how HAProxy checks the primary.`,
     );
   const result = { ...DEFAULT_PARAMS.haproxy };
+  let checkTimeoutSet = false;
+  let connectMs = Infinity;
   for (const section of sections.filter((s) => s.kind === 'defaults' || isPrimary(s))) {
     for (const { keyword, args } of section.directives) {
-      if (keyword === 'timeout' && args[0] === 'check' && args[1]) result.timeoutMs = haproxyTimeMs(args[1]);
+      if (keyword === 'timeout' && args[0] === 'check' && args[1]) checkTimeoutSet = true;
+      if (keyword === 'timeout' && args[0] === 'connect' && args[1]) connectMs = haproxyTimeMs(args[1]);
       if (keyword !== 'default-server' || !isPrimary(section)) continue;
       for (let i = 0; i < args.length - 1; i++) {
         const value = args[i + 1] ?? '';
@@ -76,6 +85,7 @@ export function readHaproxy(file: string, text: string): SimParams['haproxy'] {
       }
     }
   }
+  result.timeoutMs = checkTimeoutSet ? Math.min(connectMs, result.interMs) : result.interMs;
   return result;
 }
 

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { anchorIdProblem, isAnchorId } from '../plugins/anchor-id.ts';
 import { PART_NUMBERS } from '../articles/learning-path-parts.ts';
 import { sourceSchema } from './source.ts';
+import { versionCheckSchema } from './version-check.ts';
 
 /** An article's slug: the file name under content/articles, also its URL segment. */
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case article slug');
@@ -87,6 +88,11 @@ export const articleSchema = z.strictObject({
   lastReviewed: calendarDate,
   /** Primary sources cited in the article; at least one. */
   sources: z.array(sourceSchema).min(1, 'list at least one primary source'),
+  /**
+   * Which versions of the products it describes the article was measured on or checked against
+   * (see version-check.ts); every article that states how a product behaves lists them.
+   */
+  checkedWith: z.array(versionCheckSchema).default([]),
   /**
    * Old anchors kept working after a heading or figure was renamed: `{ old-id: new-id }` puts an
    * element with the old id at the new heading. See docs/AUTHORING.md, "Renaming a heading".

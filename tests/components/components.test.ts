@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import Aside from '../../src/components/Aside.astro';
 import PrevNext from '../../src/components/PrevNext.astro';
 import TableOfContents from '../../src/components/TableOfContents.astro';
+import VersionChecks from '../../src/components/VersionChecks.astro';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -64,5 +65,28 @@ describe('PrevNext', () => {
     });
     expect(html).not.toContain('rel="prev"');
     expect(html).toContain('rel="next"');
+  });
+});
+
+describe('VersionChecks', () => {
+  const checks = [{ system: 'etcd', versions: '3.6', basis: 'documented' as const }];
+
+  it('shows the versions and links the article\'s "On newer versions" section when there is one', async () => {
+    const html = await container.renderToString(VersionChecks, { props: { checks, newerId: 'on-newer-versions' } });
+    expect(html).toContain('Versions: checked against the documentation of etcd 3.6.');
+    expect(html).toMatch(/<a href="#on-newer-versions"[^>]*>What differs in newer versions<\/a>/);
+  });
+
+  it('links the section on another page for a page that is not an article', async () => {
+    const newerHref = '/articles/failover-and-split-brain/#on-newer-versions';
+    const html = await container.renderToString(VersionChecks, { props: { checks, newerHref } });
+    expect(html).toMatch(
+      /<a href="\/articles\/failover-and-split-brain\/#on-newer-versions"[^>]*>What differs in newer versions<\/a>/,
+    );
+  });
+
+  it('renders nothing for an article that lists no versions', async () => {
+    const html = await container.renderToString(VersionChecks, { props: { checks: [] } });
+    expect(html.trim()).toBe('');
   });
 });

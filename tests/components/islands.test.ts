@@ -32,6 +32,17 @@ describe('FailoverSimulator', () => {
     );
   });
 
+  it('states the etcd-leader window, and leaves out the derivation where the article gives it', async () => {
+    const html = await container.renderToString(FailoverSimulator, { props: { params: LAB_LIKE } });
+    expect(html).toContain(
+      "restarts the key's lease with its full ttl plus one election timeout: 32.0-34.0 s and 33.3-37.5 s.",
+    );
+    expect(html).toContain('How the failover window is worked out');
+    const short = await container.renderToString(FailoverSimulator, { props: { params: LAB_LIKE, explain: false } });
+    expect(short).not.toContain('How the failover window is worked out');
+    expect(short).toContain('32.0-34.0 s and 33.3-37.5 s.');
+  });
+
   it('passes its settings to the island and sizes the sliders from them', async () => {
     const params = withParams({ ttl: 100, loop_wait: 5, retry_timeout: 20 });
     const html = await container.renderToString(FailoverSimulator, { props: { params, seed: 9, idPrefix: 'x' } });

@@ -117,3 +117,35 @@ describe('article frontmatter schema', () => {
     );
   });
 });
+
+describe('checkedWith', () => {
+  it('defaults to no versions', () => {
+    expect(articleSchema.parse(valid).checkedWith).toEqual([]);
+  });
+
+  it('accepts measured and documented versions, with an optional note', () => {
+    const checkedWith = [
+      { system: 'Patroni', versions: '3.0.2', basis: 'measured', note: "the lab's cluster test" },
+      { system: 'etcd', versions: '3.5 and 3.6', basis: 'documented' },
+    ];
+    expect(articleSchema.parse({ ...valid, checkedWith }).checkedWith).toEqual(checkedWith);
+  });
+
+  it('names the two bases when another one is given', () => {
+    expect(firstIssue({ ...valid, checkedWith: [{ system: 'Patroni', versions: '4.1', basis: 'read' }] })).toBe(
+      'checkedWith.0.basis: must be "measured" (run on the lab\'s cluster) or "documented" (checked against its documentation)',
+    );
+  });
+
+  it('requires the versions', () => {
+    expect(firstIssue({ ...valid, checkedWith: [{ system: 'etcd', basis: 'documented' }] })).toMatch(
+      /^checkedWith\.0\.versions: /,
+    );
+  });
+
+  it('rejects a misspelt key inside an entry', () => {
+    expect(
+      firstIssue({ ...valid, checkedWith: [{ system: 'etcd', version: '3.6', versions: '3.6', basis: 'documented' }] }),
+    ).toMatch(/^checkedWith\.0: Unrecognized key: "version"/);
+  });
+});

@@ -5,9 +5,17 @@
  * them. Plain DOM, no framework: the whole island must stay under 20 KB of gzipped JavaScript.
  */
 import { onMountRequest } from '../../client/islands.ts';
-import { createSimulation, formatSeconds, TICK_MS, type SimAction, type SimEvent, type Simulation } from './model.ts';
+import {
+  causeWords,
+  createSimulation,
+  formatSeconds,
+  TICK_MS,
+  type SimAction,
+  type SimEvent,
+  type Simulation,
+} from './model.ts';
 import { timingProblems, type SimParams } from './params.ts';
-import { inWindow, predictFailover } from './predict.ts';
+import { inWindow, predictEtcdLeaderLoss, predictFailover } from './predict.ts';
 import { formatWindow, renderFigure, renderWindow } from './view.ts';
 
 const MAX_TIMELINE = 300;
@@ -91,28 +99,32 @@ export function mount(root: HTMLElement): void {
       if (act === 'slow') label(button, sim.node(name).slow ? `Full speed to ${name}` : `Slow ${name}'s replication`);
       if (act === 'etcd') label(button, sim.etcd.find((m) => m.name === name)?.up ? `Stop ${name}` : `Start ${name}`);
     }
-    const prediction = predictFailover(params);
     const f = sim.failover;
+    // A host that took etcd's leader down with it has its own window: an election, then a full ttl.
+    const hostCase = f?.cause === 'host' && f.etcdLeaderLost;
+    const prediction = hostCase ? predictEtcdLeaderLoss(params) : predictFailover(params);
     const lock = f?.lockAt != null ? (f.lockAt - f.at) / 1000 : null;
     const routed = f?.routedAt != null ? (f.routedAt - f.at) / 1000 : null;
     if (windowFigure) windowFigure.innerHTML = renderWindow(prediction, { lock, routed });
     if (windowText) {
-      let text = `If the primary crashes with these settings, another node holds the leader key ${formatWindow(prediction.lock)} after the crash, and HAProxy sends writes to it ${formatWindow(prediction.routed)} after.`;
+      let text = hostCase
+        ? `If the primary's host goes down with etcd's leader on it, another node holds the leader key ${formatWindow(prediction.lock)} after, and HAProxy sends writes to it ${formatWindow(prediction.routed)} after: etcd first elects a new leader, which restarts the key's lease.`
+        : `If the primary crashes with these settings, another node holds the leader key ${formatWindow(prediction.lock)} after the crash, and HAProxy sends writes to it ${formatWindow(prediction.routed)} after.`;
       if (f && f.to && lock !== null) {
+        const predicted = f.cause === 'crash' || hostCase;
         const inside =
-          f.cause === 'crash' &&
-          inWindow(lock, prediction.lock) &&
-          (routed === null || inWindow(routed, prediction.routed));
-        text += ` This run: ${f.to} held the key ${lock.toFixed(1)} s after ${f.from} ${f.cause === 'crash' ? 'crashed' : 'was cut off'}`;
+          predicted && inWindow(lock, prediction.lock) && (routed === null || inWindow(routed, prediction.routed));
+        text += ` This run: ${f.to} held the key ${lock.toFixed(1)} s after ${f.from} ${causeWords(f)}`;
         text += routed === null ? '.' : `, and HAProxy followed after ${routed.toFixed(1)} s`;
-        text +=
-          f.cause === 'crash'
-            ? inside
-              ? ', inside the window.'
-              : ', outside the window: something else was broken too.'
-            : '. A cut-off primary is still running, so the race also waits for a REST request to it to time out (2 s).';
+        text += predicted
+          ? inside
+            ? ', inside the window.'
+            : ', outside the window: something else was broken too.'
+          : f.cause === 'cut'
+            ? '. A cut-off primary is still running, so the race also waits for a REST request to it to time out (2 s).'
+            : '.';
       } else if (f) {
-        text += ` This run: ${f.from} ${f.cause === 'crash' ? 'crashed' : 'was cut off'} at t=${formatSeconds(f.at)}; waiting for the failover.`;
+        text += ` This run: ${f.from} ${causeWords(f)} at t=${formatSeconds(f.at)}; waiting for the failover.`;
       }
       windowText.textContent = text;
     }
@@ -188,6 +200,18 @@ export function mount(root: HTMLElement): void {
         if (primary) return act({ type: 'crash', node: primary.name });
         if (message) message.textContent = 'No node runs as the primary right now.';
         return say('No node runs as the primary right now.');
+      }
+      case 'host-down': {
+        const primary = sim.primary ?? sim.nodes.find((n) => n.running && n.name === sim.leaderKey?.holder);
+        const leader = sim.etcdLeader;
+        const problem = !primary
+          ? 'No node runs as the primary right now.'
+          : leader === null
+            ? 'etcd has no leader right now: wait for its election.'
+            : null;
+        if (primary && leader !== null) return act({ type: 'host-down', node: primary.name, member: leader });
+        if (message) message.textContent = problem;
+        return say(problem ?? '');
       }
       case 'crash':
         return act({ type: sim.node(node).running ? 'crash' : 'restart', node });

@@ -10,7 +10,11 @@
  * - The leader key is attached to an etcd lease of `ttl` seconds. The leader renews it once per HA
  *   cycle; etcd deletes the key when the lease runs out. etcd's leader checks for expired leases every
  *   500 ms (lessor runLoop), so deletion comes 0-0.5 s after expiry; without a majority etcd has no
- *   leader and no lease expires; a newly elected etcd leader restarts every lease with its full TTL.
+ *   leader and no lease expires; a newly elected etcd leader restarts every lease with its full TTL
+ *   plus one election timeout (lessor Promote, called with the election timeout once the new leader
+ *   has applied its first entry; server/etcdserver/server.go, applyEntryNormal). Lease checkpoints,
+ *   which would keep the remaining TTL, are off by default and never cover leases shorter than
+ *   their 5-minute interval.
  * - Each node runs its HA cycle every `loop_wait` seconds from a phase of its own. A change of the
  *   leader key wakes every node that can reach etcd at once (Patroni's etcd3 watch), and its next
  *   cycles are counted from then.
@@ -26,7 +30,8 @@
  * - A node that finds another node's name in the key while running as primary demotes itself.
  * - HAProxy checks every node every `inter`; `rise` consecutive successes mark a node up, `fall`
  *   failures mark it down. A check succeeds only on a running primary that holds the lock; a node cut
- *   off the network does not answer, so its check fails when `timeout check` runs out.
+ *   off the network never accepts the check's connection, so its check fails when the connect timeout
+ *   for checks runs out: min(`timeout connect`, `inter`) when `timeout check` is set (HAProxy manual).
  *
  * Time is in milliseconds and advances in ticks of TICK_MS. This file is shipped to the browser: keep
  * it free of Node APIs and of dependencies.
@@ -117,6 +122,8 @@ export interface SimEvent {
 
 export type SimAction =
   | { readonly type: 'crash' | 'restart' | 'cut' | 'reconnect'; readonly node: string }
+  /** The host that runs `node` and etcd `member` goes down: both die at once. */
+  | { readonly type: 'host-down'; readonly node: string; readonly member: string }
   | { readonly type: 'slow'; readonly node: string; readonly slow: boolean }
   | { readonly type: 'etcd-stop' | 'etcd-start'; readonly member: string }
   | { readonly type: 'heal' }
@@ -124,7 +131,10 @@ export type SimAction =
 
 /** A failover caused by the reader breaking the primary, and when each step happened. */
 export interface FailoverRecord {
-  readonly cause: 'crash' | 'cut';
+  /** `host`: the primary's host went down together with an etcd member on it. */
+  readonly cause: 'crash' | 'cut' | 'host';
+  /** The etcd leader went down with it, so the leader key's lease was restarted by the next one. */
+  readonly etcdLeaderLost: boolean;
   readonly from: string;
   readonly at: number;
   to: string | null;
@@ -132,6 +142,17 @@ export interface FailoverRecord {
   lockAt: number | null;
   /** When HAProxy marked the new primary up. */
   routedAt: number | null;
+}
+
+/** Patroni's leader key in etcd, on its holder's lease. */
+export interface LeaderKey {
+  readonly holder: string;
+  /** When etcd deletes it unless renewed. */
+  expires: number;
+  /** When its holder last renewed it (or created it). */
+  renewedAt: number;
+  /** When a newly elected etcd leader last restarted its lease, if after the last renewal. */
+  restartedAt: number | null;
 }
 
 export interface ActionResult {
@@ -150,6 +171,11 @@ export function formatBytes(bytes: number): string {
   return `${(b / MIB).toFixed(1)} MiB`;
 }
 
+/** What happened to the failed primary, in words: "crashed", "was cut off", "lost its host". */
+export function causeWords(f: Pick<FailoverRecord, 'cause'>): string {
+  return { crash: 'crashed', cut: 'was cut off', host: 'went down with its host' }[f.cause];
+}
+
 /** "31.2 s". */
 export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
@@ -163,7 +189,7 @@ export class Simulation {
   readonly etcd: EtcdMember[];
   etcdLeader: string | null;
   electionAt: number | null = null;
-  leaderKey: { holder: string; expires: number } | null;
+  leaderKey: LeaderKey | null;
   syncKey: { leader: string; standby: string | null } | null = null;
   /** The leader's WAL position as last written to etcd (Patroni's /optime/leader key). */
   optime: number;
@@ -205,7 +231,7 @@ export class Simulation {
     const first = this.node(params.nodes[0]?.name ?? '');
     // The story starts as the first node has just written the leader key; its HA loop then runs on its
     // own phase, like every other node's.
-    this.leaderKey = { holder: first.name, expires: params.ttl * 1000 };
+    this.leaderKey = { holder: first.name, expires: params.ttl * 1000, renewedAt: 0, restartedAt: null };
     first.leaderUntil = this.leaderKey.expires;
     this.optime = first.wal;
     this.etcd = params.etcd.map((name) => ({ name, up: true }));
@@ -328,6 +354,8 @@ export class Simulation {
     switch (action.type) {
       case 'crash':
         return this.crash(this.node(action.node));
+      case 'host-down':
+        return this.hostDown(this.node(action.node), this.member(action.member));
       case 'restart':
         return this.restart(this.node(action.node));
       case 'cut':
@@ -373,19 +401,46 @@ export class Simulation {
 
   private crash(n: SimNode): ActionResult {
     if (!n.running) return this.reject(`${n.name} is already stopped.`);
+    return this.accept(
+      `You crashed ${n.name}: Patroni and PostgreSQL are killed at once.${this.kill(n, 'crash', false)}`,
+    );
+  }
+
+  /**
+   * A power cut of a host that runs both a database node and an etcd member (the usual layout of
+   * three hosts, each with one of each). When that member is etcd's leader, the leader key's lease is
+   * restarted by the next etcd leader: the failover waits for ttl after the election, not after the
+   * crashed primary's last renewal.
+   */
+  private hostDown(n: SimNode, m: EtcdMember): ActionResult {
+    if (!n.running && !m.up) return this.reject(`${n.name} and ${m.name} are already stopped.`);
+    const wasLeader = this.etcdLeader === m.name;
+    const etcd = m.up ? ` ${this.stopMember(m)}` : ` ${m.name} was already stopped.`;
+    const node = n.running ? this.kill(n, 'host', wasLeader) : ` ${n.name} was already stopped.`;
+    return this.accept(
+      `You took down the host that runs ${n.name} and ${m.name}${wasLeader ? ', the etcd leader' : ''}: ` +
+        `Patroni, PostgreSQL and etcd die at once.${etcd}${node}`,
+    );
+  }
+
+  /** Kills a node's Patroni and PostgreSQL; returns what becomes of the leader key, in words. */
+  private kill(n: SimNode, cause: 'crash' | 'host', etcdLeaderLost: boolean): string {
     const holder = this.leaderKey?.holder === n.name;
     const wasPrimary = n.pg === 'primary' || n.pg === 'promoting' || n.pg === 'demoting' || holder;
     Object.assign(n, { running: false, pg: 'stopped', upstream: null, acquireAt: null, busyUntil: null });
     Object.assign(n, { retryUntil: null, leaderUntil: 0, note: '' });
-    let detail = '';
     if (wasPrimary) {
       n.rewind = true;
-      this.failover = { cause: 'crash', from: n.name, at: this.t, to: null, lockAt: null, routedAt: null };
+      this.failover = { cause, etcdLeaderLost, from: n.name, at: this.t, to: null, lockAt: null, routedAt: null };
     }
-    if (holder && this.leaderKey) {
-      detail = ` Nobody renews the leader key now: etcd will delete it when its lease runs out, at about t=${formatSeconds(this.leaderKey.expires)}.`;
+    if (!holder || !this.leaderKey) return '';
+    if (this.etcdLeader === null && this.etcdUp >= this.majority) {
+      return (
+        ` Nobody renews the leader key now, but it does not expire at t=${formatSeconds(this.leaderKey.expires)}:` +
+        ` etcd's next leader will restart its lease, so it lives ttl (${this.params.ttl} s) past the election.`
+      );
     }
-    return this.accept(`You crashed ${n.name}: Patroni and PostgreSQL are killed at once.${detail}`);
+    return ` Nobody renews the leader key now: etcd will delete it when its lease runs out, at about t=${formatSeconds(this.leaderKey.expires)}.`;
   }
 
   private restart(n: SimNode): ActionResult {
@@ -400,7 +455,15 @@ export class Simulation {
     n.cut = true;
     const primary = n.pg === 'primary' || this.leaderKey?.holder === n.name;
     if (primary && n.running) {
-      this.failover = { cause: 'cut', from: n.name, at: this.t, to: null, lockAt: null, routedAt: null };
+      this.failover = {
+        cause: 'cut',
+        etcdLeaderLost: false,
+        from: n.name,
+        at: this.t,
+        to: null,
+        lockAt: null,
+        routedAt: null,
+      };
     }
     return this.accept(
       `You cut ${n.name} off the network: it cannot reach etcd, the other nodes or HAProxy.` +
@@ -417,20 +480,27 @@ export class Simulation {
   private etcdStop(name: string): ActionResult {
     const m = this.member(name);
     if (!m.up) return this.reject(`${name} is already stopped.`);
+    return this.accept(`You stopped ${name}. ${this.stopMember(m)}`);
+  }
+
+  /** Stops an etcd member; returns what that does to etcd, in words. */
+  private stopMember(m: EtcdMember): string {
     m.up = false;
-    let text = `You stopped ${name}; ${this.etcdUp} of ${this.etcd.length} etcd members are up.`;
+    const text = `${this.etcdUp} of ${this.etcd.length} etcd members are up.`;
     if (this.etcdUp < this.majority) {
       this.etcdLeader = null;
       this.electionAt = null;
-      text += ` That is less than a majority (${this.majority}): etcd refuses every read and write, so nobody can renew or take the leader key.`;
-    } else if (this.etcdLeader === name) {
-      this.etcdLeader = null;
-      this.electionAt = null;
-      text += ' It was the etcd leader: the others elect a new one after their election timeout.';
-    } else {
-      text += ' A majority remains, so etcd keeps working.';
+      return `${text} That is less than a majority (${this.majority}): etcd refuses every read and write, so nobody can renew or take the leader key.`;
     }
-    return this.accept(text);
+    if (this.etcdLeader === m.name) {
+      this.etcdLeader = null;
+      // Raft randomises each follower's election timeout between 1x and 2x the setting; the first to
+      // run out, counted from the last heartbeat, starts the election.
+      const timeout = this.params.etcdElectionMs;
+      this.electionAt = this.t + this.duration([timeout, 2 * timeout]);
+      return `${text} ${m.name} was the etcd leader: the others elect a new one after their election timeout.`;
+    }
+    return `${text} A majority remains, so etcd keeps working.`;
   }
 
   private etcdStart(name: string): ActionResult {
@@ -494,10 +564,14 @@ export class Simulation {
       const up = this.etcd.filter((m) => m.up);
       this.etcdLeader = up[this.rng.int(0, up.length - 1)]?.name ?? null;
       this.electionAt = null;
-      // A new etcd leader restarts every lease with its full TTL (lessor Promote).
-      if (this.leaderKey) this.leaderKey.expires = this.t + this.params.ttl * 1000;
+      // A new etcd leader restarts every lease with its full TTL, plus one election timeout (lessor
+      // Promote): it cannot know when the old leader last saw a renewal.
+      if (this.leaderKey) {
+        this.leaderKey.expires = this.t + this.params.ttl * 1000 + this.params.etcdElectionMs;
+        this.leaderKey.restartedAt = this.t;
+      }
       this.log(
-        `etcd elected ${this.etcdLeader} as its leader and works again. Leases restart with their full TTL` +
+        `etcd elected ${this.etcdLeader} as its leader and works again. It restarts every lease with its full TTL plus one election timeout` +
           (this.leaderKey
             ? `: the leader key (${this.leaderKey.holder}) now expires at t=${formatSeconds(this.leaderKey.expires)}.`
             : '.'),
@@ -509,8 +583,12 @@ export class Simulation {
     const key = this.leaderKey;
     if (key && this.t >= key.expires && this.t % LEASE_SWEEP_MS === this.sweepPhase) {
       this.leaderKey = null;
+      const history =
+        key.restartedAt === null
+          ? `${key.holder} last renewed it at t=${formatSeconds(key.renewedAt)}`
+          : `${key.holder} last renewed it at t=${formatSeconds(key.renewedAt)}, and etcd's new leader restarted it at t=${formatSeconds(key.restartedAt)}`;
       this.log(
-        `The leader key's lease ran out (${key.holder} last renewed it at t=${formatSeconds(key.expires - this.params.ttl * 1000)}): etcd deleted the key, and every node watching it wakes up.`,
+        `The leader key's lease ran out (${history}): etcd deleted the key, and every node watching it wakes up.`,
         true,
       );
       this.wakeAll();
@@ -679,7 +757,7 @@ export class Simulation {
     if (f.lockAt !== null && f.routedAt === null && f.to !== null && this.routeTarget === f.to) {
       f.routedAt = this.t;
       this.log(
-        `Failover complete: ${f.to} held the leader key ${formatSeconds(f.lockAt - f.at)} after ${f.from} ${f.cause === 'crash' ? 'crashed' : 'was cut off'}, and HAProxy sent writes to it after ${formatSeconds(f.routedAt - f.at)}.`,
+        `Failover complete: ${f.to} held the leader key ${formatSeconds(f.lockAt - f.at)} after ${f.from} ${causeWords(f)}, and HAProxy sent writes to it after ${formatSeconds(f.routedAt - f.at)}.`,
         true,
       );
     }
@@ -720,6 +798,8 @@ export class Simulation {
   private renew(n: SimNode): void {
     if (!this.leaderKey) return;
     this.leaderKey.expires = this.t + this.params.ttl * 1000;
+    this.leaderKey.renewedAt = this.t;
+    this.leaderKey.restartedAt = null;
     n.leaderUntil = this.leaderKey.expires;
     if (n.pg === 'primary') this.optime = n.wal;
   }
@@ -847,7 +927,7 @@ export class Simulation {
         this.log(`${n.name} tried to create the leader key, but ${key.holder} was first.`, false);
       return;
     }
-    this.leaderKey = { holder: n.name, expires: this.t + this.params.ttl * 1000 };
+    this.leaderKey = { holder: n.name, expires: this.t + this.params.ttl * 1000, renewedAt: this.t, restartedAt: null };
     n.leaderUntil = this.leaderKey.expires;
     this.log(`${n.name} ${this.winReason(n)} and takes the leader key.`, true);
     this.switchover = null;

@@ -5,9 +5,10 @@
  * for the lab's validator and for the simulator alike (defaults, minimums, whole seconds, and
  * loop_wait + 2 * retry_timeout <= ttl). Patroni's own validator (`patroni --validate-config`,
  * patroni/validator.py) also rejects maximum_lag_on_failover below 0. When the rule is broken at run time,
- * Patroni does not stop: it logs a warning and lowers loop_wait (or, when loop_wait is already 1,
- * retry_timeout) until the rule holds (`_validate_and_adjust_timeouts` in patroni/config.py). The
- * simulator rejects such a combination instead, and says what Patroni would have changed.
+ * Patroni 3.2.0 and later do not stop: they log a warning and lower loop_wait (or, when loop_wait is
+ * already 1, retry_timeout) until the rule holds (`_validate_and_adjust_timeouts` in patroni/config.py;
+ * release notes 3.2.0). Earlier versions, the lab's 3.0.2 among them, run with the values as given.
+ * The simulator rejects such a combination instead, and says what Patroni would have changed.
  *
  * This module is shared by the build (reading the lab's files) and the browser (the sliders), so it is
  * plain erasable TypeScript that imports only those pure timing rules.
@@ -43,6 +44,7 @@ export interface SimParams {
     readonly interMs: number;
     readonly fall: number;
     readonly rise: number;
+    /** How long a check of a server that does not answer at all takes to fail (see src/lab/simulator-params.ts). */
     readonly timeoutMs: number;
   };
 }
@@ -64,12 +66,12 @@ export const DEFAULT_PARAMS: SimParams = {
   haproxy: { interMs: 2000, fall: 3, rise: 2, timeoutMs: 2000 },
 };
 
-/** What Patroni itself would do with timings that break the rule (it lowers loop_wait first). */
+/** What Patroni 3.2 and later would do with timings that break the rule (it lowers loop_wait first). */
 export function patroniAdjustment(ttl: number, retryTimeout: number): string {
   if (1 + 2 * retryTimeout > ttl) {
-    return `Patroni would set loop_wait to 1 and retry_timeout to ${Math.floor((ttl - 1) / 2)} on its own`;
+    return `Patroni 3.2 and later would set loop_wait to 1 and retry_timeout to ${Math.floor((ttl - 1) / 2)} on their own`;
   }
-  return `Patroni would lower loop_wait to ${ttl - 2 * retryTimeout} on its own`;
+  return `Patroni 3.2 and later would lower loop_wait to ${ttl - 2 * retryTimeout} on their own`;
 }
 
 /**

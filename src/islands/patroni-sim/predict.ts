@@ -20,6 +20,13 @@
  * With the lab's settings (ttl 30, loop_wait 10; HAProxy inter 1 s, rise 2) that is 20.0-31.0 s for
  * the lock and 21.3-34.5 s for HAProxy. The simulation's runs land inside by construction (the unit
  * tests check many seeds), and the cluster test checks that the real cluster does too.
+ *
+ * When the host that dies also runs etcd's leader (predictEtcdLeaderLoss), steps 1 and 2 change:
+ * the remaining members elect a new leader after a randomised election timeout of 1 to 2 times
+ * `election-timeout` (E), and the new leader restarts every lease with its full TTL plus E (etcd's
+ * lessor Promote). The crashed primary's last renewal no longer matters:
+ *    => lock in [ttl + 2E + RACE_min, ttl + 3E + LEASE_SWEEP + RACE_max],
+ * 33.3-37.5 s for HAProxy with the lab's settings (E = 1 s), against 21.3-34.5 s when etcd keeps its leader.
  */
 import { LEASE_SWEEP_MS, PROMOTE_MS, RACE_MS } from './model.ts';
 import type { SimParams } from './params.ts';
@@ -41,18 +48,36 @@ type PredictionParams = Pick<SimParams, 'ttl' | 'loop_wait' | 'haproxy'>;
 
 const round = (seconds: number): number => Math.round(seconds * 1000) / 1000;
 
-export function predictFailover(params: PredictionParams): FailoverPrediction {
-  const { ttl, loop_wait: loopWait } = params;
-  const { interMs, rise } = params.haproxy;
-  const lock = {
-    min: round(ttl - loopWait + RACE_MS[0] / 1000),
-    max: round(ttl + LEASE_SWEEP_MS / 1000 + RACE_MS[1] / 1000),
-  };
+/** Steps 5 and 6: from the lock to HAProxy routing writes, for a given lock window. */
+function withRouting(lock: Window, haproxy: SimParams['haproxy']): FailoverPrediction {
+  const { interMs, rise } = haproxy;
   const routed = {
     min: round(lock.min + PROMOTE_MS[0] / 1000 + ((rise - 1) * interMs) / 1000),
     max: round(lock.max + PROMOTE_MS[1] / 1000 + (rise * interMs) / 1000),
   };
   return { lock, routed };
+}
+
+/** The primary crashes; etcd keeps its leader. */
+export function predictFailover(params: PredictionParams): FailoverPrediction {
+  const { ttl, loop_wait: loopWait } = params;
+  const lock = {
+    min: round(ttl - loopWait + RACE_MS[0] / 1000),
+    max: round(ttl + LEASE_SWEEP_MS / 1000 + RACE_MS[1] / 1000),
+  };
+  return withRouting(lock, params.haproxy);
+}
+
+/** The primary's host goes down with etcd's leader on it: an etcd election, then a full ttl. */
+export function predictEtcdLeaderLoss(
+  params: Pick<SimParams, 'ttl' | 'etcdElectionMs' | 'haproxy'>,
+): FailoverPrediction {
+  const election = params.etcdElectionMs / 1000;
+  const lock = {
+    min: round(params.ttl + 2 * election + RACE_MS[0] / 1000),
+    max: round(params.ttl + 3 * election + LEASE_SWEEP_MS / 1000 + RACE_MS[1] / 1000),
+  };
+  return withRouting(lock, params.haproxy);
 }
 
 /** Whether a duration (seconds) falls inside a window. */

@@ -34,7 +34,8 @@ describe("reading the lab's configuration files", () => {
       ],
       etcd: ['member1', 'member2', 'member3'],
       etcdElectionMs: 1500,
-      haproxy: { interMs: 3000, fall: 2, rise: 3, timeoutMs: 1500 },
+      // `timeout check 1500ms` and no `timeout connect`: an unanswered check fails after `inter`.
+      haproxy: { interMs: 3000, fall: 2, rise: 3, timeoutMs: 3000 },
     });
     expect(sources).toEqual([
       'patroni/node1.yml',
@@ -103,5 +104,16 @@ describe("reading the lab's configuration files", () => {
     expect(() => readHaproxy('h.cfg', 'listen stats\n  bind :7000\n')).toThrow(
       'content/lab/h.cfg: no "listen primary" section',
     );
+  });
+
+  it('lets a check of a server that does not answer fail at the connect timeout for checks', () => {
+    const primary = 'listen primary\n  default-server inter 1s fall 3 rise 2\n';
+    // min(timeout connect, inter) once `timeout check` is set, as the lab's file has it.
+    expect(readHaproxy('h.cfg', `defaults\n  timeout connect 4s\n  timeout check 2s\n${primary}`).timeoutMs).toBe(1000);
+    expect(readHaproxy('h.cfg', `defaults\n  timeout connect 500ms\n  timeout check 2s\n${primary}`).timeoutMs).toBe(
+      500,
+    );
+    // Without `timeout check`, `inter` bounds the whole check.
+    expect(readHaproxy('h.cfg', `defaults\n  timeout connect 500ms\n${primary}`).timeoutMs).toBe(1000);
   });
 });

@@ -7,7 +7,7 @@ import {
   type SimAction,
   type Simulation,
 } from '../../../src/islands/patroni-sim/model.ts';
-import { predictFailover } from '../../../src/islands/patroni-sim/predict.ts';
+import { predictEtcdLeaderLoss, predictFailover } from '../../../src/islands/patroni-sim/predict.ts';
 import { createRandom } from '../../../src/islands/patroni-sim/random.ts';
 import { LAB_LIKE, tagged, withParams } from './support.ts';
 
@@ -315,7 +315,11 @@ describe("etcd's own quorum", () => {
     expect(sim.t - 5000).toBeGreaterThanOrEqual(LAB_LIKE.etcdElectionMs);
     expect(sim.t - 5000).toBeLessThanOrEqual(2 * LAB_LIKE.etcdElectionMs + TICK_MS);
     expect(sim.etcdLeader).not.toBe(leader);
-    expect(sim.leaderKey?.expires).toBe(sim.t + LAB_LIKE.ttl * 1000);
+    // The new leader restarts every lease with its full TTL plus one election timeout (lessor Promote);
+    // node1, woken by the change, renews its key in the same tick.
+    const elected = sim.events.find((e) => e.text.startsWith('etcd elected'));
+    expect(elected?.t).toBe(sim.t);
+    expect(elected?.text).toContain(`now expires at t=${((sim.t + 31_000) / 1000).toFixed(1)} s`);
     sim.run(30_000);
     expect(sim.node('node1').pg).toBe('primary');
   });
@@ -331,11 +335,75 @@ describe("etcd's own quorum", () => {
     expect(sim.nodes.every((n) => n.running)).toBe(true);
     expect(primaries(sim)).toEqual([]);
     expect(sim.writes).toBe('refused');
-    expect(sim.leaderKey).toEqual({ holder: 'node1', expires: frozen });
+    expect(sim.leaderKey).toMatchObject({ holder: 'node1', expires: frozen });
     sim.apply({ type: 'etcd-start', member: 'etcd1' });
     sim.run(20_000);
     expect(primaries(sim)).toEqual(['node1']);
     expect(sim.routeTarget).toBe('node1');
+  });
+});
+
+describe("the primary's host goes down with etcd's leader on it", () => {
+  /** Takes down node1 and the etcd leader together at `at` ms; runs until HAProxy routes writes elsewhere. */
+  function hostRun(seed: number, at: number): Simulation {
+    const sim = createSimulation(LAB_LIKE, seed);
+    sim.run(at);
+    const leader = sim.etcdLeader ?? '';
+    expect(sim.apply({ type: 'host-down', node: 'node1', member: leader }).ok).toBe(true);
+    sim.runUntil((s) => s.failover?.routedAt != null, 120_000);
+    return sim;
+  }
+
+  it('waits for an etcd election and then a full ttl, whenever the primary last renewed its key', () => {
+    const { lock, routed } = predictEtcdLeaderLoss(LAB_LIKE);
+    // By hand, with ttl 30 s and election-timeout 1 s: 30 + 2 = 32 to 30 + 3 + 0.5 + 0.5 = 34 s.
+    expect(lock).toEqual({ min: 32, max: 34 });
+    const locks: number[] = [];
+    const routes: number[] = [];
+    for (let seed = 1; seed <= 120; seed++) {
+      const at = 2000 + ((seed * 3700) % 40_000);
+      const f = hostRun(seed, at).failover;
+      expect(f?.cause).toBe('host');
+      expect(f?.etcdLeaderLost).toBe(true);
+      locks.push(((f?.lockAt ?? NaN) - at) / 1000);
+      routes.push(((f?.routedAt ?? NaN) - at) / 1000);
+    }
+    expect(Math.min(...locks)).toBeGreaterThanOrEqual(lock.min);
+    expect(Math.max(...locks)).toBeLessThanOrEqual(lock.max);
+    expect(Math.min(...routes)).toBeGreaterThanOrEqual(routed.min);
+    expect(Math.max(...routes)).toBeLessThanOrEqual(routed.max);
+    // Later than any crash with etcd's leader alive, and the window is not padded.
+    expect(Math.min(...locks)).toBeGreaterThan(predictFailover(LAB_LIKE).lock.max);
+    expect(Math.min(...locks)).toBeLessThan(lock.min + 0.5);
+    expect(Math.max(...locks)).toBeGreaterThan(lock.max - 0.5);
+  });
+
+  it('reports the lease restart as a restart, not as a renewal by the dead primary', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const sim = hostRun(seed, 7000);
+      const line = sim.events.find((e) => e.text.startsWith("The leader key's lease ran out"))?.text ?? '';
+      const match = /node1 last renewed it at t=([\d.]+) s, and etcd's new leader restarted it at t=([\d.]+) s\)/.exec(
+        line,
+      );
+      expect(match, `seed ${seed}: ${line}`).not.toBeNull();
+      expect(Number(match?.[1])).toBeLessThanOrEqual(7);
+      expect(Number(match?.[2])).toBeGreaterThan(7);
+    }
+  });
+
+  it('fails over inside the usual window when the host ran an etcd follower instead', () => {
+    const { lock } = predictFailover(LAB_LIKE);
+    for (let seed = 1; seed <= 30; seed++) {
+      const sim = createSimulation(LAB_LIKE, seed);
+      sim.run(6000);
+      const follower = sim.etcd.find((m) => m.name !== sim.etcdLeader)?.name ?? '';
+      sim.apply({ type: 'host-down', node: 'node1', member: follower });
+      sim.runUntil((s) => s.failover?.lockAt != null, 120_000);
+      expect(sim.failover?.etcdLeaderLost).toBe(false);
+      const seconds = ((sim.failover?.lockAt ?? NaN) - 6000) / 1000;
+      expect(seconds, `seed ${seed}`).toBeGreaterThanOrEqual(lock.min);
+      expect(seconds, `seed ${seed}`).toBeLessThanOrEqual(lock.max);
+    }
   });
 });
 
@@ -416,6 +484,7 @@ describe('safety', () => {
         { type: 'etcd-stop', member },
         { type: 'etcd-start', member },
         { type: 'switchover' },
+        { type: 'host-down', node, member },
         { type: 'slow', node, slow: rng.next() < 0.5 },
       ];
       return choices[rng.int(0, choices.length - 1)] ?? { type: 'heal' };

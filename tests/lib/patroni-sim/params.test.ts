@@ -29,12 +29,12 @@ describe('timing parameters, checked as Patroni does', () => {
     const [problem, ...rest] = timingProblems({ ttl: 30, loop_wait: 11, retry_timeout: 10 });
     expect(rest).toEqual([]);
     expect(problem).toContain('loop_wait + 2 × retry_timeout = 11 + 2 × 10 = 31 is more than ttl = 30.');
-    expect(problem).toContain('Patroni would lower loop_wait to 10 on its own');
+    expect(problem).toContain('Patroni 3.2 and later would lower loop_wait to 10 on their own');
   });
 
   it('names the retry_timeout Patroni would pick when loop_wait cannot go lower', () => {
     const [problem] = timingProblems({ ttl: 20, loop_wait: 5, retry_timeout: 10 });
-    expect(problem).toContain('Patroni would set loop_wait to 1 and retry_timeout to 9 on its own');
+    expect(problem).toContain('Patroni 3.2 and later would set loop_wait to 1 and retry_timeout to 9 on their own');
   });
 
   it('rejects a negative maximum_lag_on_failover and broken HAProxy settings', () => {

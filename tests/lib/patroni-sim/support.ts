@@ -1,9 +1,9 @@
 import { DEFAULT_PARAMS, type SimParams } from '../../../src/islands/patroni-sim/params.ts';
 
-/** The lab's shape: Patroni's default timings, HAProxy checking every second (fall 3, rise 2). */
+/** The lab's shape: Patroni's default timings, HAProxy checking every second (fall 3, rise 2; an unanswered check fails after min(timeout connect 4s, inter 1s)). */
 export const LAB_LIKE: SimParams = {
   ...DEFAULT_PARAMS,
-  haproxy: { interMs: 1000, fall: 3, rise: 2, timeoutMs: 2000 },
+  haproxy: { interMs: 1000, fall: 3, rise: 2, timeoutMs: 1000 },
 };
 
 export function withParams(changes: Partial<SimParams>): SimParams {
