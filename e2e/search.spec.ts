@@ -45,7 +45,9 @@ test('"/" opens search; it finds an article section by keyboard, and Escape retu
   await page.keyboard.press('/');
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await expect(dialog).toBeVisible();
-  await searchFor(page, 'replication');
+  // A word of one section's heading: with 110 questions and 17 articles in the index, a common
+  // word such as "replication" ranks other pages above this one.
+  await searchFor(page, 'combine');
   expect(requests.length).toBeGreaterThan(0);
   // Every search request stayed under the base path.
   for (const url of requests)
@@ -54,7 +56,7 @@ test('"/" opens search; it finds an article section by keyboard, and Escape retu
   // The article is a result, with the matching section linked by its anchor.
   const results = dialog.getByRole('list', { name: 'Search results' });
   await expect(results.getByRole('link', { name: /Cluster vs\. database/ })).toBeVisible();
-  const section = results.locator('a[href*="#"]').first();
+  const section = results.locator('a[href*="#how-they-combine"]').first();
   await expect(section).toBeVisible();
   await expect(results.locator('mark').first()).toBeVisible();
 
