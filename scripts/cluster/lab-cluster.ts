@@ -27,6 +27,8 @@ export interface RunOptions {
   /** Detach the daemons so they outlive this command (the reader's lab). */
   readonly detached: boolean;
   readonly book: ProcessBook;
+  /** The network namespace a daemon runs in (etcd members and nodes by name); none: this one. */
+  readonly netnsOf?: (name: string) => string | undefined;
 }
 
 export async function startEtcd(lab: LabLayout, options: RunOptions, timeoutMs = 30_000): Promise<void> {
@@ -39,6 +41,7 @@ export async function startEtcd(lab: LabLayout, options: RunOptions, timeoutMs =
       args: ['--config-file', member.configFile],
       log: join(lab.logDir, `${member.name}.log`),
       detached: options.detached,
+      netns: options.netnsOf?.(member.name),
     });
     options.book.add('etcd', started);
   }
@@ -76,6 +79,7 @@ export function startPatroni(lab: LabLayout, node: DbNode, options: RunOptions):
     user: DB_USER,
     env: DB_ENV,
     detached: options.detached,
+    netns: options.netnsOf?.(node.name),
   });
   options.book.add('patroni', started);
 }
