@@ -125,6 +125,8 @@ export async function waitForHealthy(
   lab: LabLayout,
   expectMembers: readonly DbNode[],
   timeoutMs: number,
+  /** Whether a sync standby must be recorded: false once synchronous_mode is switched off at runtime. */
+  requireSync = true,
 ): Promise<Healthy> {
   let seen = '';
   return waitFor(
@@ -136,7 +138,7 @@ export async function waitForHealthy(
       const leaders = members.filter((m) => m.role === 'leader' && m.state === 'running');
       const leader = leaders[0];
       if (leaders.length !== 1 || !leader) return undefined;
-      if (!members.some((m) => m.role === 'sync_standby')) return undefined;
+      if (requireSync && !members.some((m) => m.role === 'sync_standby')) return undefined;
       for (const node of expectMembers) {
         if (node.name === leader.name) continue;
         const member = members.find((m) => m.name === node.name);
