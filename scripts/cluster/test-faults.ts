@@ -6,7 +6,7 @@
  * interrupted: it then resumes any process a pause left stopped, stops the daemons the run recorded
  * (by PID), and deletes the namespaces. Linux, root and Debian's packages, like test:cluster.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,7 +19,10 @@ import { runCommand } from './run-command.ts';
 import { createNetwork, destroyNetwork, planNetwork, type NetworkPlan } from './faults/lab-network.ts';
 import { resume, type ProcStat } from './faults/pause.ts';
 
-const INNER = join(dirname(fileURLToPath(import.meta.url)), 'faults/run-inside.ts');
+const HERE = dirname(fileURLToPath(import.meta.url));
+const INNER = join(HERE, 'faults/run-inside.ts');
+/** The simulator's agreement with what was measured (crash and faults), run after a full run. */
+const AGREEMENT = join(HERE, '../check-sim-agreement.ts');
 /** The whole run may take this long; then the inner half is asked to stop. */
 const DEADLINE_MS = 40 * 60_000;
 const say = (text: string) => process.stdout.write(`${text}\n`);
@@ -98,9 +101,17 @@ async function main(): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  if (code === 0 && !interrupted) rmSync(stateDir, { recursive: true, force: true });
+  // CDE_FAULTS_KEEP=1 keeps the daemons' logs of a passing run too, to read them afterwards.
+  if (code === 0 && !interrupted && !process.env['CDE_FAULTS_KEEP']) rmSync(stateDir, { recursive: true, force: true });
   else say(`State and logs kept in ${stateDir}`);
-  return interrupted ? 130 : code;
+  if (interrupted) return 130;
+  // A full run (no scenario ids given) rewrote bench-results/faults.json: hold the simulator to it.
+  if (code === 0 && process.argv.length <= 2) {
+    say('');
+    const agreement = spawnSync(process.execPath, [AGREEMENT], { stdio: 'inherit', cwd: join(HERE, '../..') });
+    return agreement.status ?? 1;
+  }
+  return code;
 }
 
 process.exitCode = await main();

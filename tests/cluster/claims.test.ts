@@ -12,6 +12,7 @@ const FAILOVER: ScenarioFacts = {
   newPrimary: 'node1',
   newPrimaryAt: 21.6,
   leaderKeyMovedAt: 21.0,
+  leaderKeyGoneAt: 20.9,
   firstWriteElsewhereAt: 22.9,
   endedAt: 33,
   syncStandbyMovedAt: null,

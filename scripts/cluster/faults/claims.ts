@@ -9,6 +9,7 @@ import type { HistoryReport } from './check-history.ts';
 export type ClaimId =
   | 'no-split-brain'
   | 'self-fencing'
+  | 'demotes-before-expiry'
   | 'sync-no-loss'
   | 'async-loss-bounded'
   | 'etcd-survives-one'
@@ -38,6 +39,13 @@ export const CLAIMS: Readonly<Record<ClaimId, Claim>> = {
       'A primary that cannot update the leader key demotes itself to read-only before the key can expire and another node take over.',
     page: '/articles/failover-and-split-brain/',
     anchor: 'fencing-making-sure-the-old-primary-is-really-gone',
+  },
+  'demotes-before-expiry': {
+    id: 'demotes-before-expiry',
+    statement:
+      'A primary that cannot reach etcd has demoted itself before its leader key expires: that is what loop_wait + 2 × retry_timeout ≤ ttl is for.',
+    page: '/articles/failover-and-split-brain/',
+    anchor: 'how-long-it-takes',
   },
   'sync-no-loss': {
     id: 'sync-no-loss',
@@ -90,6 +98,11 @@ export interface ScenarioFacts {
   readonly newPrimaryAt: number | null;
   /** Another node held the leader key in etcd. */
   readonly leaderKeyMovedAt: number | null;
+  /**
+   * The first poll that found the old primary's leader key gone (expired, or another node's): the
+   * key expired before this time and after the poll before it.
+   */
+  readonly leaderKeyGoneAt: number | null;
   /** The first write acknowledged by another node than the old primary. */
   readonly firstWriteElsewhereAt: number | null;
   /** The network healed (or the node resumed, or etcd came back). */
@@ -162,6 +175,21 @@ export function checkClaim(id: ClaimId, o: ScenarioOutcome): ClaimResult {
         true,
         `${f.oldPrimary} stopped accepting writes at ${s(stopped)}` +
           (other === null ? '' : `, ${s(other - stopped)} before ${f.newPrimary ?? 'another node'} started`),
+      );
+    }
+    case 'demotes-before-expiry': {
+      const stopped = demotion(f);
+      const gone = f.leaderKeyGoneAt;
+      if (stopped === null) return result(false, `${f.oldPrimary} never demoted itself`);
+      // Only a demotion after a poll that already found the key gone is certainly late.
+      if (gone !== null && stopped > gone)
+        return result(
+          false,
+          `${f.oldPrimary} stopped accepting writes at ${s(stopped)}; its leader key was already gone at ${s(gone)}`,
+        );
+      return result(
+        true,
+        `${f.oldPrimary} stopped accepting writes at ${s(stopped)}; its key was found gone at ${s(gone)}`,
       );
     }
     case 'sync-no-loss':

@@ -34,6 +34,7 @@ export function scenarioFacts(input: FactsInput): ScenarioFacts {
   const before = samples.filter((s) => s.t < input.faultAt);
   const demoted = after.find((s) => s.node === input.oldPrimary && s.role !== 'primary' && s.role !== 'unreachable');
   const promoted = after.find((s) => !NOT_A_NODE.has(s.node) && s.node !== input.oldPrimary && s.role === 'primary');
+  const keyGone = after.find((s) => s.node === LEADER_KEY && s.role !== input.oldPrimary && s.role !== 'unreachable');
   const keyMoved = after.find((s) => s.node === LEADER_KEY && s.role !== input.oldPrimary && !NO_ANSWER.has(s.role));
   const syncBefore = before.filter((s) => s.node === SYNC_STANDBY && !NO_ANSWER.has(s.role)).at(-1)?.role;
   const syncMoved =
@@ -55,6 +56,7 @@ export function scenarioFacts(input: FactsInput): ScenarioFacts {
     newPrimary: promoted?.node ?? null,
     newPrimaryAt: promoted ? rel(promoted.t) : null,
     leaderKeyMovedAt: keyMoved ? rel(keyMoved.t) : null,
+    leaderKeyGoneAt: keyGone ? rel(keyGone.t) : null,
     firstWriteElsewhereAt: elsewhere ? rel(elsewhere.end) : null,
     endedAt: input.endedAt === null ? null : rel(input.endedAt),
     syncStandbyMovedAt: syncMoved ? rel(syncMoved.t) : null,

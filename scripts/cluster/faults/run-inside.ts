@@ -32,6 +32,7 @@ import { CLAIMS, checkClaim, type ClaimResult } from './claims.ts';
 import { etcdLeaderMember, patroniKeyExists } from './etcd-status.ts';
 import { phaseStats, scenarioFacts, type PhaseMark, type PhaseStats } from './facts.ts';
 import { heal, type NetworkPlan } from './lab-network.ts';
+import { narrate } from './narrate.ts';
 import { parseNodeLog, type LogEvent } from './node-log.ts';
 import { pauseTree, resume, type ProcStat } from './pause.ts';
 import { CREATE_HISTORY_TABLE, HISTORY_TABLE, HistoryWriter, RolePoller } from './recorders.ts';
@@ -70,6 +71,8 @@ export interface ScenarioResult {
   readonly history: Omit<HistoryReport, 'lost'> & { readonly lost: number; readonly lostIds: readonly number[] };
   readonly phases: readonly PhaseStats[];
   readonly events: readonly TimelineEvent[];
+  /** The scenario's story, one line per event (narrate.ts). */
+  readonly transcript: readonly string[];
   readonly claims: readonly ClaimResult[];
 }
 
@@ -347,6 +350,7 @@ class Runner {
         newPrimary: f.newPrimary,
         newPrimaryAt: f.newPrimaryAt,
         leaderKeyMovedAt: f.leaderKeyMovedAt,
+        leaderKeyGoneAt: f.leaderKeyGoneAt,
         firstWriteElsewhereAt: f.firstWriteElsewhereAt,
         endedAt: f.endedAt,
         syncStandbyBefore: syncStandby,
@@ -361,6 +365,14 @@ class Runner {
       history: { ...report, lost: report.lost.length, lostIds: report.lost },
       phases: faultAt === null ? [] : phaseStats(writer.writes, marks, at, windowEnd),
       events: events.map((e) => ({ t: seconds(e.at - at), text: e.text })),
+      transcript: narrate({
+        faultAt: at,
+        until: windowEnd,
+        actions: events,
+        logEvents,
+        samples: poller.samples,
+        writes: writer.writes,
+      }),
       claims,
     };
     say(

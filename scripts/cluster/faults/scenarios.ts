@@ -72,7 +72,7 @@ function cutOffEveryone(sync: boolean): ScenarioDef {
     group: 'partition',
     synchronousMode: sync,
     failsafeMode: false,
-    claims: ['self-fencing', 'no-split-brain', sync ? 'sync-no-loss' : 'async-loss-bounded'],
+    claims: ['self-fencing', 'demotes-before-expiry', 'no-split-brain', sync ? 'sync-no-loss' : 'async-loss-bounded'],
     payloadBytes: 0,
     run: (ctx) =>
       primaryPartition(ctx, everyoneBut(ctx.plan, [ctx.leader]), 'every other host (etcd, replicas, HAProxy)'),
@@ -86,7 +86,7 @@ function cutFromEtcd(sync: boolean): ScenarioDef {
     group: 'partition',
     synchronousMode: sync,
     failsafeMode: false,
-    claims: ['self-fencing', 'no-split-brain', sync ? 'sync-no-loss' : 'async-loss-bounded'],
+    claims: ['self-fencing', 'demotes-before-expiry', 'no-split-brain', sync ? 'sync-no-loss' : 'async-loss-bounded'],
     payloadBytes: 0,
     run: (ctx) => primaryPartition(ctx, ctx.etcdMembers, 'the three etcd members'),
   };
@@ -99,7 +99,7 @@ function isolatedWithClients(sync: boolean): ScenarioDef {
     group: 'partition',
     synchronousMode: sync,
     failsafeMode: false,
-    claims: ['self-fencing', 'no-split-brain', sync ? 'sync-no-loss' : 'async-loss-bounded'],
+    claims: ['self-fencing', 'demotes-before-expiry', 'no-split-brain', sync ? 'sync-no-loss' : 'async-loss-bounded'],
     payloadBytes: 0,
     run: (ctx) =>
       primaryPartition(
@@ -213,16 +213,16 @@ const syncStandbyThrottled: ScenarioDef = {
   synchronousMode: true,
   failsafeMode: false,
   claims: ['sync-standby-replaced', 'sync-no-loss', 'no-split-brain'],
-  payloadBytes: 4096,
+  payloadBytes: 8192,
   run: async (ctx) => {
     const standby = ctx.syncStandby;
     if (!standby) throw new Error('no synchronous standby to throttle');
     ctx.phase('full speed');
     await sleep(8000);
-    await ctx.fault(`limit ${standby}'s link to 256 kbit/s each way (tc tbf)`, () =>
-      throttle(ctx.plan, { host: standby, rate: '256kbit', burst: '8kb', latency: '500ms' }),
+    await ctx.fault(`limit ${standby}'s link to 64 kbit/s each way (tc tbf)`, () =>
+      throttle(ctx.plan, { host: standby, rate: '64kbit', burst: '16kb', latency: '2s' }),
     );
-    ctx.phase('throttled to 256 kbit/s');
+    ctx.phase('throttled to 64 kbit/s');
     await sleep(15_000);
     await partition(ctx.plan, { from: [standby], to: everyoneBut(ctx.plan, [standby]) });
     ctx.log(`cut ${standby} off from every other host`);
