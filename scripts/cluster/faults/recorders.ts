@@ -7,6 +7,7 @@ import { leaderKeyHolder } from '../etcd-client.ts';
 import type { LabLayout } from '../lab-layout.ts';
 import { clusterMembers } from '../patroni-client.ts';
 import { sql } from '../postgres-client.ts';
+import { runCommand } from '../run-command.ts';
 import { sleep } from '../wait-for.ts';
 import type { RoleSample, WriteOutcome, WriteRecord } from './check-history.ts';
 import { LEADER_KEY, SYNC_STANDBY } from './facts.ts';
@@ -125,10 +126,11 @@ export class RolePoller {
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly lab: LabLayout;
-  private readonly plan: NetworkPlan;
+  private readonly plan: NetworkPlan | undefined;
   private readonly intervalMs: number;
 
-  constructor(lab: LabLayout, plan: NetworkPlan, intervalMs: number) {
+  /** Without a plan (the lab on this machine's own loopback), each node is asked directly. */
+  constructor(lab: LabLayout, plan: NetworkPlan | undefined, intervalMs: number) {
     this.lab = lab;
     this.plan = plan;
     this.intervalMs = intervalMs;
@@ -156,10 +158,10 @@ export class RolePoller {
   }
 
   private async nodeRole(name: string, apiUrl: string): Promise<void> {
-    const netns = this.plan.hosts.find((h) => h.name === name)?.netns;
-    if (!netns) return;
+    const netns = this.plan?.hosts.find((h) => h.name === name)?.netns;
     const t = Date.now();
-    const r = await inNetns(netns, 'curl', ['-s', '-m', '1', `${apiUrl}/patroni`], 3000);
+    const curl = ['-s', '-m', '1', `${apiUrl}/patroni`];
+    const r = netns ? await inNetns(netns, 'curl', curl, 3000) : await runCommand('curl', curl, { timeoutMs: 3000 });
     let role = 'unreachable';
     if (r.ok) {
       try {
