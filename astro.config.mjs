@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
-import { siteOptionsFromEnv } from './src/lib/site-options.ts';
+import { siteOptionsFromEnv } from './src/site/options.ts';
 import { rehypeHeadingLinks } from './src/plugins/rehype-heading-links.ts';
 import { rehypeExternalLinks } from './src/plugins/rehype-external-links.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
@@ -18,7 +18,7 @@ import { anchorRegistry } from './src/integrations/anchor-registry.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 import { buildStamp } from './src/integrations/build-stamp.ts';
 import { shikiTokenClasses } from './src/plugins/shiki-token-classes.ts';
-import { CODE_THEMES } from './src/lib/code-token-palette.ts';
+import { CODE_THEMES } from './src/plugins/code-token-palette.ts';
 
 const { base, site, outDir, portable } = siteOptionsFromEnv(process.env);
 

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, locateChromium } from './src/lib/chromium.ts';
+import { CHROMIUM_ARGS, locateChromium } from './src/diagrams/chromium.ts';
 import { TARGETS, targetUrl } from './e2e/support/targets.ts';
 
 const chromium = await locateChromium();
@@ -17,7 +17,7 @@ export default defineConfig({
   reporter: process.env['CI'] ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     browserName: 'chromium',
-    // The project's one Chromium lookup (src/lib/chromium.ts; scripts/ensure-browser.ts installs one).
+    // The project's one Chromium lookup (src/diagrams/chromium.ts; scripts/ensure-browser.ts installs one).
     launchOptions: chromium ? { executablePath: chromium, args: CHROMIUM_ARGS } : {},
     trace: 'retain-on-failure',
     // The service worker precaches the whole site in the background of every page view; only
@@ -31,8 +31,14 @@ export default defineConfig({
       // and the benchmark's measurements are checked on fixture pages of their own: root only.
       testIgnore:
         target.name === 'root'
-          ? ['**/portable.spec.ts', '**/bundle.spec.ts']
-          : ['**/portable.spec.ts', '**/bundle.spec.ts', '**/a11y-chosen-theme.spec.ts', '**/bench-measures.spec.ts'],
+          ? ['**/portable.spec.ts', '**/bundle.spec.ts', '**/hosting.spec.ts']
+          : [
+              '**/portable.spec.ts',
+              '**/bundle.spec.ts',
+              '**/hosting.spec.ts',
+              '**/a11y-chosen-theme.spec.ts',
+              '**/bench-measures.spec.ts',
+            ],
       use: { baseURL: targetUrl(target) },
       metadata: { dist: target.dist, base: target.base },
     })),
@@ -43,6 +49,8 @@ export default defineConfig({
       testMatch: /(portable|bundle)\.spec\.ts$/,
       metadata: { dist: 'dist-portable' },
     },
+    // The bundle served by real nginx, Apache, Caddy, Python and serve, from HOSTING.md's recipes.
+    { name: 'hosting', testMatch: /hosting\.spec\.ts$/ },
   ],
   // The servers of the target builds, on ports the OS chooses (see e2e/support/targets.ts).
   globalSetup: './e2e/support/global-setup.ts',

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { THEME_STORAGE_KEY } from '../src/lib/theme.ts';
+import { THEME_STORAGE_KEY } from '../src/client/theme.ts';
 import { expect, listPages, test } from './support/site.ts';
 import { WCAG_TAGS } from './support/axe.ts';
 

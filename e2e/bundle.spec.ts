@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { policyFromHeadersFile } from '../src/lib/hosting.ts';
+import { policyFromHeadersFile } from '../src/postbuild/hosting.ts';
 import { startServer } from './support/servers.ts';
 import { expect, FIRST_ARTICLE, test } from './support/site.ts';
 
@@ -26,12 +26,26 @@ test('the offline bundle unpacks into both builds and a HOSTING.md with the poli
     expect((await readdir(folder)).sort()).toEqual(['HOSTING.md', 'portable', 'site']);
 
     const guide = await readFile(join(folder, 'HOSTING.md'), 'utf8');
+    // One policy for the whole bundle: the guide's, both _headers and both serve.json agree, and
+    // it allows every inline script and style of every page of both builds.
+    const guidePolicy = /Content-Security-Policy: (.*)/.exec(guide)?.[1] ?? '';
     for (const name of ['portable', 'site']) {
-      const policy = policyFromHeadersFile(await readFile(join(folder, name, '_headers'), 'utf8'));
-      // Every hash either build needs is in the guide's policy.
-      const guidePolicy = /Content-Security-Policy: (.*)/.exec(guide)?.[1] ?? '';
-      for (const source of policy.match(/'sha256-[^']+'/g) ?? []) expect(guidePolicy).toContain(source);
-      expect(JSON.parse(await readFile(join(folder, name, 'serve.json'), 'utf8')).cleanUrls).toBe(false);
+      expect(policyFromHeadersFile(await readFile(join(folder, name, '_headers'), 'utf8'))).toBe(guidePolicy);
+      const serve = JSON.parse(await readFile(join(folder, name, 'serve.json'), 'utf8')) as {
+        headers: { headers: { key: string; value: string }[] }[];
+      };
+      const served = serve.headers
+        .flatMap((rule) => rule.headers)
+        .find((header) => header.key === 'Content-Security-Policy');
+      expect(served?.value).toBe(guidePolicy);
+      for (const page of (await readdir(join(folder, name), { recursive: true })).filter((file) =>
+        file.endsWith('.html'),
+      )) {
+        const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(
+          await readFile(join(folder, name, page), 'utf8'),
+        )?.[1];
+        for (const hash of meta?.match(/'sha256-[^']+'/g) ?? []) expect(guidePolicy, `${name}/${page}`).toContain(hash);
+      }
     }
 
     // Unpacked as it is, the portable folder serves under any path.

@@ -1,4 +1,4 @@
-import { CODE_TOKEN_PALETTE } from '../src/lib/code-token-palette.ts';
+import { CODE_TOKEN_PALETTE } from '../src/plugins/code-token-palette.ts';
 import { expect, listPages, test } from './support/site.ts';
 
 /** `#bdc4cc` → `rgb(189, 196, 204)`, as getComputedStyle reports it. */

@@ -93,7 +93,7 @@ test.describe('a new build', () => {
       const path = join(v2.dir, file);
       await writeFile(path, (await readFile(path, 'utf8')).replace('</h1>', ' (build 2)</h1>'));
     }
-    await writeServiceWorker(v2.dir, 'src/sw/service-worker.ts');
+    await writeServiceWorker(v2.dir, 'src/client/service-worker.ts');
     const server = await startServer(v1.dir, base);
     try {
       await page.goto(server.url);

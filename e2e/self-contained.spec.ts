@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { offsiteResources } from '../src/lib/offsite-resources.ts';
+import { offsiteResources } from '../src/postbuild/offsite-resources.ts';
 import { expect, test } from './support/site.ts';
 
 /** Every build the suite checks, including the portable one. */

@@ -12,12 +12,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { toHtml } from 'hast-util-to-html';
-import { DiagramCache } from '../src/lib/diagram-cache.ts';
-import { buildFigure } from '../src/lib/diagram-figure.ts';
-import { scanDiagrams, type FoundDiagram } from '../src/lib/diagram-scan.ts';
-import { optimizeDiagramSvg } from '../src/lib/diagram-svg.ts';
-import { MermaidPage } from '../src/lib/mermaid-chromium.ts';
-import { diagramKey, mermaidVersion, normalizeSource } from '../src/lib/mermaid-config.ts';
+import { DiagramCache } from '../src/diagrams/cache.ts';
+import { buildFigure } from '../src/diagrams/figure.ts';
+import { scanDiagrams, type FoundDiagram } from '../src/diagrams/scan.ts';
+import { optimizeDiagramSvg } from '../src/diagrams/svg.ts';
+import { MermaidPage } from '../src/diagrams/mermaid-chromium.ts';
+import { diagramKey, mermaidVersion, normalizeSource } from '../src/diagrams/mermaid-config.ts';
 
 const NINE_NODES_FILE = 'tests/diagrams/fixtures/nine-node-flowchart.mmd';
 const SIZE_TARGET = 6 * 1024;

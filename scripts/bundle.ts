@@ -4,16 +4,24 @@
  * holds the build for its base path (`site/`), the portable build (`portable/`), a `serve.json` in
  * each, and HOSTING.md with the Content Security Policy the pages pass.
  */
+import { existsSync } from 'node:fs';
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { listBuildFiles } from '../src/lib/build-files.ts';
-import { STAMP_FILE } from '../src/lib/build-stamp.ts';
-import { mergePolicies } from '../src/lib/csp.ts';
-import { baseFromHeadersFile, hostingGuide, policyFromHeadersFile, serveJson } from '../src/lib/hosting.ts';
-import { precacheManifest } from '../src/lib/precache.ts';
-import { tar, type TarEntry } from '../src/lib/tar.ts';
+import { listBuildFiles } from '../src/postbuild/build-files.ts';
+import { STAMP_FILE } from '../src/postbuild/build-stamp.ts';
+import { mergePolicies } from '../src/postbuild/csp.ts';
+import {
+  baseFromHeadersFile,
+  headersFile,
+  hostingGuide,
+  policyFromHeadersFile,
+  type TestedVersions,
+} from '../src/postbuild/hosting.ts';
+import { serveJson } from '../src/postbuild/hosting-recipes.ts';
+import { precacheManifest } from '../src/postbuild/precache.ts';
+import { tar, type TarEntry } from './lib/tar.ts';
 
 const { values } = parseArgs({
   options: {
@@ -45,14 +53,22 @@ const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { version: str
 const version = `${pkg.version}-${precacheManifest([...site, ...portable]).version.slice(0, 8)}`;
 const name = `clusters-and-databases-${version}`;
 
-// Each folder's _headers and serve.json has its own policy; HOSTING.md gives one that fits both.
+// One policy for the whole bundle, the union of both builds' hashes: HOSTING.md, both _headers
+// and both serve.json give the same one, so an operator never has to choose.
+const policy = mergePolicies([policyFromHeadersFile(portableHeaders), policyFromHeadersFile(siteHeaders)]);
+const siteBase = baseFromHeadersFile(siteHeaders);
+const versionsFile = 'bench-results/hosting.json';
+const versions: TestedVersions = existsSync(versionsFile)
+  ? ((JSON.parse(await readFile(versionsFile, 'utf8')) as { versions: TestedVersions }).versions ?? {})
+  : {};
 const guide = hostingGuide({
   version,
-  policy: mergePolicies([policyFromHeadersFile(portableHeaders), policyFromHeadersFile(siteHeaders)]),
+  policy,
   folders: [
     { name: 'portable', base: undefined },
-    { name: 'site', base: baseFromHeadersFile(siteHeaders) },
+    { name: 'site', base: siteBase },
   ],
+  versions,
 });
 
 const entries: TarEntry[] = [
@@ -60,19 +76,28 @@ const entries: TarEntry[] = [
   { path: `${name}/HOSTING.md`, content: Buffer.from(guide) },
   ...(
     [
-      ['portable', portable, portableHeaders],
-      ['site', site, siteHeaders],
+      ['portable', portable, '/'],
+      ['site', site, siteBase],
     ] as const
-  ).flatMap(([folder, files, headers]) => [
+  ).flatMap(([folder, files, base]) => [
     { path: `${name}/${folder}/` },
-    { path: `${name}/${folder}/serve.json`, content: Buffer.from(serveJson(policyFromHeadersFile(headers))) },
-    ...files.map((file) => ({ path: `${name}/${folder}/${file.path}`, content: file.content })),
+    { path: `${name}/${folder}/serve.json`, content: Buffer.from(serveJson(policy)) },
+    { path: `${name}/${folder}/_headers`, content: Buffer.from(headersFile(policy, base)) },
+    ...files
+      .filter((file) => file.path !== '_headers')
+      .map((file) => ({ path: `${name}/${folder}/${file.path}`, content: file.content })),
   ]),
 ];
 
+// Every file carries the time of bundling (or SOURCE_DATE_EPOCH, for a reproducible archive):
+// servers derive ETag and Last-Modified from it, so a new version revalidates as new even where a
+// page keeps its length. With one fixed time, nginx and Apache answered 304 with the old page.
+const sourceDate = process.env['SOURCE_DATE_EPOCH'];
+const mtime = sourceDate ? Number(sourceDate) : Math.floor(Date.now() / 1000);
+if (!Number.isInteger(mtime) || mtime <= 0)
+  throw new Error(`SOURCE_DATE_EPOCH=${sourceDate ?? ''} is not a Unix time.`);
+
 await mkdir(values.out, { recursive: true });
 const archive = join(values.out, `${name}.tar.gz`);
-await writeFile(archive, gzipSync(tar(entries), { level: 9 }));
-console.log(
-  `Wrote ${archive} (${entries.length} entries): the site for ${baseFromHeadersFile(siteHeaders)}, the portable build, HOSTING.md.`,
-);
+await writeFile(archive, gzipSync(tar(entries, mtime), { level: 9 }));
+console.log(`Wrote ${archive} (${entries.length} entries): the site for ${siteBase}, the portable build, HOSTING.md.`);

@@ -2,7 +2,7 @@
  * Refuses to test a build older than the sources: `node scripts/check-builds.ts dist dist-nested`
  * exits 1, saying which build to run, when a folder's build stamp does not match the working tree.
  */
-import { staleBuildReason } from '../src/lib/build-stamp.ts';
+import { staleBuildReason } from '../src/postbuild/build-stamp.ts';
 
 /** The npm script that makes each output folder. */
 const SCRIPTS: Record<string, string> = {

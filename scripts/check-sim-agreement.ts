@@ -6,14 +6,14 @@
  * HAProxy's defaults where a file is missing). Then, when bench-results/faults.json exists (written by
  * `npm run test:faults`; FAULTS_RESULTS names another file), does the same for the faults the
  * simulator models: a cut-off primary, a lost etcd member, etcd without a majority
- * (src/lib/patroni-sim/fault-agreement.ts). Exits 1 when the two disagree.
+ * (scripts/lib/fault-agreement.ts). Exits 1 when the two disagree.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseFaultResults } from '../src/lib/fault-results.ts';
-import { checkAgreement, parseClusterResults } from '../src/lib/patroni-sim/agreement.ts';
-import { checkFaultAgreement } from '../src/lib/patroni-sim/fault-agreement.ts';
-import { labParams } from '../src/lib/patroni-sim/lab-config.ts';
+import { parseFaultResults } from '../src/lab/fault-results.ts';
+import { labParams } from '../src/lab/simulator-params.ts';
+import { checkFaultAgreement } from './lib/fault-agreement.ts';
+import { checkAgreement, parseClusterResults } from './lib/sim-agreement.ts';
 
 const resultsFile = process.argv[2] ?? 'bench-results/cluster.json';
 const labDir = process.env['LAB_DIR'] ?? 'content/lab';

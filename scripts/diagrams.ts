@@ -3,11 +3,11 @@
  * removes entries nothing uses, and rewrites the manifest. Commit the cache afterwards.
  * `npm run diagrams -- --check` only reports, and exits 1 when the cache is out of date.
  */
-import { DiagramCache } from '../src/lib/diagram-cache.ts';
-import { createChromiumRenderer } from '../src/lib/mermaid-chromium.ts';
-import { mermaidVersion } from '../src/lib/mermaid-config.ts';
-import { duplicateFigureIds, scanDiagrams } from '../src/lib/diagram-scan.ts';
-import { originsOf, planCache } from '../src/lib/diagram-sync.ts';
+import { DiagramCache } from '../src/diagrams/cache.ts';
+import { createChromiumRenderer } from '../src/diagrams/mermaid-chromium.ts';
+import { mermaidVersion } from '../src/diagrams/mermaid-config.ts';
+import { duplicateFigureIds, scanDiagrams } from '../src/diagrams/scan.ts';
+import { originsOf, planCache } from './lib/diagram-sync.ts';
 
 const checkOnly = process.argv.includes('--check');
 const cache = new DiagramCache();

@@ -1,13 +1,13 @@
 /**
  * Makes sure there is a Chromium for the diagram renderer, the browser tests and the benchmark,
- * found by the one lookup they all use (src/lib/chromium.ts). When there is none it installs one:
+ * found by the one lookup they all use (src/diagrams/chromium.ts). When there is none it installs one:
  * Debian's `chromium` package as root on Debian (machines whose only network is a package
  * registry cannot download Playwright's), otherwise Playwright's own. When that fails too, it
  * stops with one sentence that says what to install.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { locateChromium, NO_CHROMIUM_HINT } from '../src/lib/chromium.ts';
+import { locateChromium, NO_CHROMIUM_HINT } from '../src/diagrams/chromium.ts';
 import { planBrowserInstall } from './lib/browser-plan.ts';
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {

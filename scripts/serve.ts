@@ -3,7 +3,7 @@
  * The base defaults to BASE_PATH, as in the build.
  */
 import { parseArgs } from 'node:util';
-import { normaliseBase } from '../src/lib/site-options.ts';
+import { normaliseBase } from '../src/site/options.ts';
 import { createStaticServer } from './lib/static-server.ts';
 
 const { values, positionals } = parseArgs({

@@ -4,7 +4,7 @@
  * opened at an anchor.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, locateChromium } from '../../src/lib/chromium.ts';
+import { CHROMIUM_ARGS, locateChromium } from '../../src/diagrams/chromium.ts';
 import { gzipSize } from '../lib/page-weight.ts';
 import { executedCharacters, type ScriptCoverage } from './numbers.ts';
 

@@ -8,7 +8,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { OG_IMAGE_CACHE_DIR } from '../../src/lib/og-image-path.ts';
+import { OG_IMAGE_CACHE_DIR } from '../../src/og-images/path.ts';
 import { extractMermaidBlocks, syntheticArticle } from './synthetic.ts';
 
 const run = promisify(execFile);

@@ -4,7 +4,7 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Result } from 'lighthouse';
-import { CHROMIUM_ARGS, locateChromium } from '../../src/lib/chromium.ts';
+import { CHROMIUM_ARGS, locateChromium } from '../../src/diagrams/chromium.ts';
 import { median } from './numbers.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

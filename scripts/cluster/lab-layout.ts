@@ -1,25 +1,20 @@
 /**
  * Turns the sample files into a runnable lab in a state directory: validates
  * them with the same checks as the unit tests, writes copies in which only
- * the machine-path keys differ (src/lib/config-samples/machine-paths.ts), and
+ * the machine-path keys differ (src/lab/machine-paths.ts), and
  * creates the directories the daemons need with the right owners.
  */
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  bindAddress,
-  checkHaproxyRouting,
-  healthCheckPath,
-  parseHaproxyCfg,
-} from '../../src/lib/config-samples/haproxy-cfg.ts';
-import { LAB_ETCD_FILES, LAB_HAPROXY_FILE, LAB_PATRONI_FILES } from '../../src/lib/config-samples/lab-files.ts';
-import { relocateSample } from '../../src/lib/config-samples/machine-paths.ts';
-import { formatProblems, type Problem } from '../../src/lib/config-samples/problem.ts';
-import { checkEtcdCluster, validateEtcd } from '../../src/lib/config-samples/validate-etcd.ts';
-import { checkPatroniCluster, validatePatroni } from '../../src/lib/config-samples/validate-patroni.ts';
-import type { EtcdConfig } from '../../src/lib/config-samples/etcd-schema.ts';
-import type { PatroniConfig } from '../../src/lib/config-samples/patroni-schema.ts';
+import { bindAddress, checkHaproxyRouting, healthCheckPath, parseHaproxyCfg } from '../../src/lab/haproxy-cfg.ts';
+import { LAB_ETCD_FILES, LAB_HAPROXY_FILE, LAB_PATRONI_FILES } from '../../src/lab/lab-files.ts';
+import { relocateSample } from '../../src/lab/machine-paths.ts';
+import { formatProblems, type Problem } from '../../src/lab/problem.ts';
+import { checkEtcdCluster, validateEtcd } from '../../src/lab/validate-etcd.ts';
+import { checkPatroniCluster, validatePatroni } from '../../src/lab/validate-patroni.ts';
+import type { EtcdConfig } from '../../src/lab/etcd-schema.ts';
+import type { PatroniConfig } from '../../src/lab/patroni-schema.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const LAB_DIR = join(REPO_ROOT, 'content/lab');

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { headersFor, parseHeadersFile, type HeaderRule } from '../../src/lib/hosting.ts';
+import { headersFor, parseHeadersFile, type HeaderRule } from '../../src/postbuild/hosting.ts';
 
 /** Content types for what the build emits. */
 const TYPES: Record<string, string> = {

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { listBuildFiles, pagePathOf } from '../lib/build-files.ts';
+import { listBuildFiles, pagePathOf } from '../postbuild/build-files.ts';
 import {
   compareRegistry,
   describeProblem,
@@ -12,7 +12,7 @@ import {
   registryFromPages,
   serializeRegistry,
   type AnchorRegistry,
-} from '../lib/anchor-registry.ts';
+} from '../postbuild/anchor-registry.ts';
 
 export const REGISTRY_FILE = 'content/anchors.json';
 

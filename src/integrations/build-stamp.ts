@@ -2,12 +2,12 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { sourceFingerprint, STAMP_FILE, type BuildStamp } from '../lib/build-stamp.ts';
+import { sourceFingerprint, STAMP_FILE, type BuildStamp } from '../postbuild/build-stamp.ts';
 
 /**
  * Removes the output's build stamp when a build starts and writes a new one when it has finished
  * every step, so a folder with a stamp is a complete, checked build of known sources (see
- * src/lib/build-stamp.ts). Keep it last in `integrations`.
+ * src/postbuild/build-stamp.ts). Keep it last in `integrations`.
  */
 export function buildStamp(): AstroIntegration {
   let outDir = '';

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { listBuildFiles, pagePathOf } from '../lib/build-files.ts';
-import { findBrokenLinks, lineOf, readPageLinks, type BrokenLink } from '../lib/link-check.ts';
+import { listBuildFiles, pagePathOf } from '../postbuild/build-files.ts';
+import { findBrokenLinks, lineOf, readPageLinks, type BrokenLink } from '../postbuild/link-check.ts';
 
 /**
  * Fails the build when a built page links to a page or `#anchor` that does not exist, naming

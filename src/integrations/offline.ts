@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { listBuildFiles } from '../lib/build-files.ts';
+import { listBuildFiles } from '../postbuild/build-files.ts';
 import {
   buildPolicy,
   collectInline,
@@ -10,9 +10,9 @@ import {
   insertCspMeta,
   mergeSources,
   type InlineSources,
-} from '../lib/csp.ts';
-import { headersFile } from '../lib/hosting.ts';
-import { offsiteResources } from '../lib/offsite-resources.ts';
+} from '../postbuild/csp.ts';
+import { headersFile } from '../postbuild/hosting.ts';
+import { offsiteResources } from '../postbuild/offsite-resources.ts';
 import {
   classicName,
   classicScriptTags,
@@ -20,13 +20,14 @@ import {
   rewriteFile,
   rewriteKind,
   ROOT_META_TAG,
-} from '../lib/portable-urls.ts';
-import { precacheManifest } from '../lib/precache.ts';
+} from '../postbuild/portable-urls.ts';
+import { withSiteTopFinder } from '../postbuild/portable-not-found.ts';
+import { precacheManifest } from '../postbuild/precache.ts';
 
 export interface OfflineBuildOptions {
   /** The build's base path (PORTABLE_BASE for the portable build). */
   base: string;
-  /** src/sw/service-worker.ts, bundled into `sw.js`. */
+  /** src/client/service-worker.ts, bundled into `sw.js`. */
   serviceWorkerSource: string;
 }
 
@@ -34,12 +35,12 @@ export interface OfflineBuildOptions {
  * The last step of every build (keep it last in `integrations`, after anything that writes files,
  * such as the search index):
  * 1. portable build only: external module scripts become classic scripts, and every internal URL
- *    becomes relative (src/lib/portable-urls.ts);
- * 2. fails the build on any resource from another origin (src/lib/offsite-resources.ts);
+ *    becomes relative (src/postbuild/portable-urls.ts);
+ * 2. fails the build on any resource from another origin (src/postbuild/offsite-resources.ts);
  * 3. hashes every inline script and style of each page into a Content Security Policy `<meta>`,
- *    and writes the site-wide policy with cache rules to `_headers` (src/lib/csp.ts);
+ *    and writes the site-wide policy with cache rules to `_headers` (src/postbuild/csp.ts);
  * 4. except in the portable build: writes the service worker `sw.js` with the precache manifest
- *    of this build (src/lib/precache.ts), after the pages are final, so the version covers them.
+ *    of this build (src/postbuild/precache.ts), after the pages are final, so the version covers them.
  */
 export function offline(): AstroIntegration {
   let options: OfflineBuildOptions | undefined;
@@ -49,7 +50,7 @@ export function offline(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         options = {
           base: config.base,
-          serviceWorkerSource: fileURLToPath(new URL('sw/service-worker.ts', config.srcDir)),
+          serviceWorkerSource: fileURLToPath(new URL('client/service-worker.ts', config.srcDir)),
         };
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -86,7 +87,9 @@ async function makePortable(outDir: string): Promise<void> {
   for (const page of pages) {
     const path = join(outDir, page);
     // The root meta lets shared scripts find the site's root from any page (see runtimeSiteUrl).
-    const converted = classicScriptTags(insertAfterCharset(await readFile(path, 'utf8'), ROOT_META_TAG));
+    const rooted = insertAfterCharset(await readFile(path, 'utf8'), ROOT_META_TAG);
+    // The 404 page is served at any depth: it finds the top of the site first (portable-not-found.ts).
+    const converted = classicScriptTags(page === '404.html' ? withSiteTopFinder(rooted, ROOT_META_TAG) : rooted);
     converted.entries.forEach((entry) => entries.add(entry));
     await writeFile(path, converted.html);
   }

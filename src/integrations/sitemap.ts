@@ -2,8 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { listBuildFiles, pagePathOf } from '../lib/build-files.ts';
-import { sitemapXml } from '../lib/sitemap.ts';
+import { listBuildFiles, pagePathOf } from '../postbuild/build-files.ts';
+import { sitemapXml } from '../postbuild/sitemap.ts';
 
 /**
  * Writes `sitemap.xml` after the build, listing every page but the 404 page and redirects. A

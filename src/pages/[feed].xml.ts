@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getLearningPath } from '../lib/articles.ts';
-import { atomFeed } from '../lib/feed.ts';
-import { partTitle } from '../lib/learning-path-parts.ts';
+import { getLearningPath } from '../articles/collection.ts';
+import { atomFeed } from '../articles/feed.ts';
+import { partTitle } from '../articles/learning-path-parts.ts';
 
 /**
  * /feed.xml, an Atom feed of the articles by last-reviewed date. Feeds need absolute URLs, so it

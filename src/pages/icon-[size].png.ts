@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { ICON_SIZES, iconPng } from '../lib/icon.ts';
+import { ICON_SIZES, iconPng } from '../site/icon.ts';
 
 /** The site icon as PNGs, which installing the site needs (see manifest.webmanifest.ts). */
 export const getStaticPaths = (() =>

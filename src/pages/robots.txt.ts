@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { withBase } from '../lib/urls.ts';
+import { withBase } from '../site/urls.ts';
 
 /**
  * robots.txt: every page may be crawled. Crawlers read it only at the root of a host, so under a

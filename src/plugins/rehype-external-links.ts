@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { isExternalHref } from '../lib/urls.ts';
+import { isExternalHref } from '../site/urls.ts';
 
 export interface ExternalLinksOptions {
   /** Screen-reader text appended to each external link. */

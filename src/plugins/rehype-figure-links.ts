@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { selfLink } from '../lib/self-link.ts';
+import { selfLink } from './self-link.ts';
 
 export interface FigureLinksOptions {
   /** Words read by screen readers before the caption. */

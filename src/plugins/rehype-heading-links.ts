@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { selfLink } from '../lib/self-link.ts';
+import { selfLink } from './self-link.ts';
 
 type Parent = { children: RootContent[] };
 

@@ -15,15 +15,15 @@
  * diagram of the file, validates them all (reporting every problem at once), renders them in one
  * call, then replaces each `<pre><code class="language-mermaid">` with a `<figure>`.
  * The default renderer reads the committed cache and batches misses across files into one
- * Chromium session (diagram-cache.ts), so a build with a full cache starts no browser.
+ * Chromium session (src/diagrams/cache.ts), so a build with a full cache starts no browser.
  */
 import path from 'node:path';
 import type { Element, Parents, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { buildFigure } from '../lib/diagram-figure.ts';
-import type { DiagramRenderer, RenderRequest } from '../lib/diagram-renderer.ts';
+import { buildFigure } from '../diagrams/figure.ts';
+import type { DiagramRenderer, RenderRequest } from '../diagrams/renderer.ts';
 import {
   ALLOWED_DIAGRAM_TYPES,
   FIGURE_ID_PATTERN,
@@ -32,7 +32,7 @@ import {
   findForbiddenDirective,
   parseMeta,
   readAccessibility,
-} from '../lib/mermaid-source.ts';
+} from '../diagrams/mermaid-source.ts';
 
 export interface RehypeMermaidFiguresOptions {
   /** Renders the diagrams; defaults to the cache-backed Chromium renderer of the build. */
@@ -189,7 +189,7 @@ export function displayName(file: Pick<VFile, 'path' | 'cwd'>): string {
 export default function rehypeMermaidFigures(options: RehypeMermaidFiguresOptions = {}) {
   const standaloneHref = options.standaloneHref ?? defaultStandaloneHref;
   return async (tree: Root, file: VFile): Promise<void> => {
-    const renderer = options.renderer ?? (await import('../lib/diagram-cache.ts')).sharedCachedRenderer();
+    const renderer = options.renderer ?? (await import('../diagrams/cache.ts')).sharedCachedRenderer();
     await transformMermaidFigures(tree, { renderer, standaloneHref, fileName: displayName(file) });
   };
 }

@@ -7,7 +7,7 @@ import {
   CODE_TOKEN_PALETTE,
   CODE_UNSELECTABLE_CLASS,
   type ColourPair,
-} from '../lib/code-token-palette.ts';
+} from './code-token-palette.ts';
 
 export interface TokenClassOptions {
   /** Class name → the colour pair it stands for. */
@@ -48,7 +48,7 @@ function colourName(theme: keyof ColourPair, colour: string, options: TokenClass
   if (key === undefined) {
     throw new Error(
       `No class for the ${theme} code colour ${colour}: add a pair with it to CODE_TOKEN_PALETTE in ` +
-        'src/lib/code-token-palette.ts and its rules to src/styles/global.css.',
+        'src/plugins/code-token-palette.ts and its rules to src/styles/global.css.',
     );
   }
   return key.replace(/^cde-t-/, '');

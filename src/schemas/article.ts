@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { PART_NUMBERS } from '../lib/learning-path-parts.ts';
+import { PART_NUMBERS } from '../articles/learning-path-parts.ts';
 import { sourceSchema } from './source.ts';
 
 /** An article's slug: the file name under content/articles, also its URL segment. */

@@ -15,7 +15,7 @@ describe('FailoverSimulator', () => {
     const html = await container.renderToString(FailoverSimulator, { props: { params: LAB_LIKE } });
     // data-island: the URL of the island's own bundle (here, as the dev server serves it).
     expect(html).toMatch(
-      /<cde-failover-sim data-island="[^"]*\/src\/lib\/patroni-sim\/island\.ts\?[^"]*" data-params="[^"]+" data-seed="1" data-id="cde-sim">/,
+      /<cde-failover-sim data-island="[^"]*\/src\/islands\/patroni-sim\/island\.ts\?[^"]*" data-params="[^"]+" data-seed="1" data-id="cde-sim">/,
     );
     expect(html).toMatch(
       /<svg class="cde-sim-svg"[^>]*role="img" aria-labelledby="cde-sim-static-title cde-sim-static-desc">/,
@@ -78,7 +78,7 @@ describe('QuorumCalculator', () => {
     expect(html).toMatch(/<div class="cde-quorum__form" data-form>/);
     expect(html).toMatch(/<option value="5" selected>5<\/option>/);
     expect(html).toMatch(
-      /<cde-quorum-calculator data-island="[^"]*\/src\/lib\/quorum-island\.ts\?[^"]*" data-majority="3">/,
+      /<cde-quorum-calculator data-island="[^"]*\/src\/islands\/quorum\/quorum-island\.ts\?[^"]*" data-majority="3">/,
     );
     // The island's first render: five members up, all in the majority, and the summary in words.
     expect(html.match(/class="cde-quorum__dot cde-quorum__dot--up cde-quorum__dot--majority"/g)).toHaveLength(5);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildExcerpt, ConfigFileError, markerNames, parseLineList } from '../../src/lib/config-file-excerpt.ts';
+import { buildExcerpt, ConfigFileError, markerNames, parseLineList } from '../../src/config-files/excerpt.ts';
 
 const sample = readFileSync(new URL('./fixtures/sample.yml', import.meta.url), 'utf8');
 const where = 'content/articles/lab.mdx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleFileOf, labFiles, languageOf, pathProblem } from '../../src/lib/config-file-source.ts';
+import { articleFileOf, labFiles, languageOf, pathProblem } from '../../src/config-files/source.ts';
 
 describe('config file sources', () => {
   it('lists the lab files relative to content/', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEtcdCluster, validateEtcd } from '../../src/lib/config-samples/validate-etcd.ts';
+import { checkEtcdCluster, validateEtcd } from '../../src/lab/validate-etcd.ts';
 import { fixture } from './read-fixture.ts';
 
 function validate(name: string) {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkHaproxyRouting,
-  healthCheckPath,
-  parseHaproxyCfg,
-  servers,
-} from '../../src/lib/config-samples/haproxy-cfg.ts';
+import { checkHaproxyRouting, healthCheckPath, parseHaproxyCfg, servers } from '../../src/lab/haproxy-cfg.ts';
 import { fixture } from './read-fixture.ts';
 
 describe('the haproxy.cfg reader', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { healthCheckPath, parseHaproxyCfg, checkHaproxyRouting } from '../../src/lib/config-samples/haproxy-cfg.ts';
-import { LAB_ETCD_FILES, LAB_HAPROXY_FILE, LAB_PATRONI_FILES } from '../../src/lib/config-samples/lab-files.ts';
-import { parseYaml } from '../../src/lib/config-samples/parse-yaml.ts';
-import { checkEtcdCluster, validateEtcd } from '../../src/lib/config-samples/validate-etcd.ts';
-import { checkPatroniCluster, validatePatroni } from '../../src/lib/config-samples/validate-patroni.ts';
-import type { EtcdConfig } from '../../src/lib/config-samples/etcd-schema.ts';
-import type { PatroniConfig } from '../../src/lib/config-samples/patroni-schema.ts';
+import { healthCheckPath, parseHaproxyCfg, checkHaproxyRouting } from '../../src/lab/haproxy-cfg.ts';
+import { LAB_ETCD_FILES, LAB_HAPROXY_FILE, LAB_PATRONI_FILES } from '../../src/lab/lab-files.ts';
+import { parseYaml } from '../../src/lab/parse-yaml.ts';
+import { checkEtcdCluster, validateEtcd } from '../../src/lab/validate-etcd.ts';
+import { checkPatroniCluster, validatePatroni } from '../../src/lab/validate-patroni.ts';
+import type { EtcdConfig } from '../../src/lab/etcd-schema.ts';
+import type { PatroniConfig } from '../../src/lab/patroni-schema.ts';
 import { labSample } from './read-fixture.ts';
 
 /** The files the site shows and the harness boots: they must pass every check. */

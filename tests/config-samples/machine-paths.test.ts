@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LAB_ETCD_FILES, LAB_PATRONI_FILES } from '../../src/lib/config-samples/lab-files.ts';
-import { changedKeys, MACHINE_PATH_KEYS, relocateSample } from '../../src/lib/config-samples/machine-paths.ts';
-import { parseYaml } from '../../src/lib/config-samples/parse-yaml.ts';
-import { validatePatroni } from '../../src/lib/config-samples/validate-patroni.ts';
+import { LAB_ETCD_FILES, LAB_PATRONI_FILES } from '../../src/lab/lab-files.ts';
+import { changedKeys, MACHINE_PATH_KEYS, relocateSample } from '../../src/lab/machine-paths.ts';
+import { parseYaml } from '../../src/lab/parse-yaml.ts';
+import { validatePatroni } from '../../src/lab/validate-patroni.ts';
 import { labSample } from './read-fixture.ts';
 
 const paths = { stateDir: '/tmp/cde-lab', binDir: '/usr/lib/postgresql/17/bin' };

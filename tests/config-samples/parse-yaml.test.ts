@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseYaml } from '../../src/lib/config-samples/parse-yaml.ts';
+import { parseYaml } from '../../src/lab/parse-yaml.ts';
 
 describe('parseYaml reads YAML as PyYAML (and so Patroni) does', () => {
   it('treats on/off/yes/no as booleans, but y, n and e1 as strings', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findFlattenedKeys } from '../../src/lib/config-samples/one-line-config.ts';
-import { validatePatroni } from '../../src/lib/config-samples/validate-patroni.ts';
+import { findFlattenedKeys } from '../../src/lab/one-line-config.ts';
+import { validatePatroni } from '../../src/lab/validate-patroni.ts';
 import { fixture } from './read-fixture.ts';
 
 function messages(name: string): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPatroniTiming } from '../../src/lib/config-samples/timing-rules.ts';
-import { validatePatroni } from '../../src/lib/config-samples/validate-patroni.ts';
+import { checkPatroniTiming } from '../../src/lab/timing-rules.ts';
+import { validatePatroni } from '../../src/lab/validate-patroni.ts';
 import { fixture } from './read-fixture.ts';
 
 const DOCS = 'https://patroni.readthedocs.io/en/latest/dynamic_configuration.html';

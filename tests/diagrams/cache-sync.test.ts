@@ -3,10 +3,10 @@
  * manifest is current, figure ids are unique. Fix any failure with `npm run diagrams`.
  */
 import { describe, expect, it } from 'vitest';
-import { DiagramCache } from '../../src/lib/diagram-cache.ts';
-import { mermaidVersion } from '../../src/lib/mermaid-config.ts';
-import { duplicateFigureIds, scanDiagrams } from '../../src/lib/diagram-scan.ts';
-import { originsOf, planCache } from '../../src/lib/diagram-sync.ts';
+import { DiagramCache } from '../../src/diagrams/cache.ts';
+import { mermaidVersion } from '../../src/diagrams/mermaid-config.ts';
+import { duplicateFigureIds, scanDiagrams } from '../../src/diagrams/scan.ts';
+import { originsOf, planCache } from '../../scripts/lib/diagram-sync.ts';
 
 const cache = new DiagramCache();
 const diagrams = scanDiagrams();

@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { toHtml } from 'hast-util-to-html';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildFigure } from '../../src/lib/diagram-figure.ts';
-import type { RenderResult } from '../../src/lib/diagram-renderer.ts';
-import { createChromiumRenderer } from '../../src/lib/mermaid-chromium.ts';
+import { buildFigure } from '../../src/diagrams/figure.ts';
+import type { RenderResult } from '../../src/diagrams/renderer.ts';
+import { createChromiumRenderer } from '../../src/diagrams/mermaid-chromium.ts';
 import { BROKEN_LINE_3, PRIMARY_TWO_REPLICAS } from './fixtures.ts';
 
 const NINE_NODES = readFileSync(new URL('./fixtures/nine-node-flowchart.mmd', import.meta.url), 'utf8');

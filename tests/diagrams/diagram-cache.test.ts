@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DiagramCache, createCachedRenderer } from '../../src/lib/diagram-cache.ts';
-import { diagramKey } from '../../src/lib/mermaid-config.ts';
+import { DiagramCache, createCachedRenderer } from '../../src/diagrams/cache.ts';
+import { diagramKey } from '../../src/diagrams/mermaid-config.ts';
 import { BROKEN_LINE_3, CACHED_SVG, PRIMARY_TWO_REPLICAS, fakeRenderer } from './fixtures.ts';
 
 const VERSION = '12.3.0';

@@ -1,6 +1,6 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { parseSvg, styleToPresentationAttributes } from '../../src/lib/diagram-figure.ts';
+import { parseSvg, styleToPresentationAttributes } from '../../src/diagrams/figure.ts';
 
 /** Converts a small SVG and returns its markup. */
 function converted(svg: string): string {

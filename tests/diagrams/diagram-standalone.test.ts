@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { standaloneCss, standaloneSvg } from '../../src/lib/diagram-standalone.ts';
+import { standaloneCss, standaloneSvg } from '../../src/diagrams/standalone.ts';
 import { CACHED_SVG } from './fixtures.ts';
 
 const SAMPLE_CSS = `@layer components {

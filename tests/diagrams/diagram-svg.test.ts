@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DIAGRAM_CLASSES, optimizeDiagramSvg } from '../../src/lib/diagram-svg.ts';
+import { DIAGRAM_CLASSES, optimizeDiagramSvg } from '../../src/diagrams/svg.ts';
 
 /** Shaped like Mermaid's output, cut down to what each case needs. */
 const svg = (body: string, root = 'aria-roledescription="flowchart-v2"') =>

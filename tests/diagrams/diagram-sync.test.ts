@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FoundDiagram } from '../../src/lib/diagram-scan.ts';
-import { diagramsInMarkdown, duplicateFigureIds } from '../../src/lib/diagram-scan.ts';
-import { planCache } from '../../src/lib/diagram-sync.ts';
-import { RENDERER_VERSION, diagramKey } from '../../src/lib/mermaid-config.ts';
+import type { FoundDiagram } from '../../src/diagrams/scan.ts';
+import { diagramsInMarkdown, duplicateFigureIds } from '../../src/diagrams/scan.ts';
+import { planCache } from '../../scripts/lib/diagram-sync.ts';
+import { RENDERER_VERSION, diagramKey } from '../../src/diagrams/mermaid-config.ts';
 import { PRIMARY_TWO_REPLICAS } from './fixtures.ts';
 
 const VERSION = '12.3.0';

@@ -1,7 +1,7 @@
 /** Small named inputs for the diagram tests. */
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
-import type { DiagramRenderer, RenderRequest, RenderResult } from '../../src/lib/diagram-renderer.ts';
+import type { DiagramRenderer, RenderRequest, RenderResult } from '../../src/diagrams/renderer.ts';
 
 export const PRIMARY_TWO_REPLICAS = `flowchart LR
   accTitle: Primary with two replicas

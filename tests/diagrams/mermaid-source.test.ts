@@ -5,7 +5,7 @@ import {
   parseMeta,
   readAccessibility,
   slugify,
-} from '../../src/lib/mermaid-source.ts';
+} from '../../src/diagrams/mermaid-source.ts';
 
 describe('parseMeta', () => {
   it('reads double-quoted, single-quoted and bare values', () => {

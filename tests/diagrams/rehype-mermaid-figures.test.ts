@@ -6,7 +6,7 @@ import rehypeMermaidFigures, {
   displayName,
   transformMermaidFigures,
 } from '../../src/plugins/rehype-mermaid-figures.ts';
-import type { DiagramRenderer } from '../../src/lib/diagram-renderer.ts';
+import type { DiagramRenderer } from '../../src/diagrams/renderer.ts';
 import {
   BROKEN_LINE_3,
   NO_ACC_AT_ALL,

@@ -8,7 +8,7 @@ import {
   registryFromPages,
   serializeRegistry,
   type BuiltPage,
-} from '../../src/lib/anchor-registry.ts';
+} from '../../src/postbuild/anchor-registry.ts';
 
 const html = (body: string, head = '') => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
 

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listBuildFiles, pagePathOf } from '../../src/lib/build-files.ts';
+import { listBuildFiles, pagePathOf } from '../../src/postbuild/build-files.ts';
 
 describe('listing the built site', () => {
   it('gives every file, nested ones too, as sorted paths with / separators', async () => {

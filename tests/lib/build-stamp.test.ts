@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sourceFingerprint, staleBuildReason, STAMP_FILE } from '../../src/lib/build-stamp.ts';
+import { sourceFingerprint, staleBuildReason, STAMP_FILE } from '../../src/postbuild/build-stamp.ts';
 
 let root: string;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findChromium, NO_CHROMIUM_HINT } from '../../src/lib/chromium.ts';
+import { findChromium, NO_CHROMIUM_HINT } from '../../src/diagrams/chromium.ts';
 
 const exists = (present: string[]) => (file: string) => present.includes(file);
 

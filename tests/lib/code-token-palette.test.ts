@@ -7,7 +7,7 @@ import {
   CODE_TEXT_COLOUR,
   CODE_TOKEN_PALETTE,
   CODE_UNSELECTABLE_CLASS,
-} from '../../src/lib/code-token-palette.ts';
+} from '../../src/plugins/code-token-palette.ts';
 
 /** Selector → its declarations (`color` → `light-dark(…)`), for every rule of global.css. */
 function rulesOf(css: string): Map<string, Map<string, string>> {

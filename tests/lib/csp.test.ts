@@ -6,7 +6,7 @@ import {
   insertCspMeta,
   mergePolicies,
   mergeSources,
-} from '../../src/lib/csp.ts';
+} from '../../src/postbuild/csp.ts';
 
 /** A page with one of everything the policy has to know about. */
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><style>@layer a, b;</style>

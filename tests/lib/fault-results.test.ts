@@ -7,7 +7,7 @@ import {
   replicationLabel,
   summarize,
   type FaultResults,
-} from '../../src/lib/fault-results.ts';
+} from '../../src/lab/fault-results.ts';
 
 /** Six scenarios trimmed from a real `npm run test:faults` run (transcripts left out). */
 const FIXTURE = 'tests/fixtures/faults/measured.json';

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { atomFeed } from '../../src/lib/feed.ts';
-import { sitemapXml } from '../../src/lib/sitemap.ts';
+import { atomFeed } from '../../src/articles/feed.ts';
+import { sitemapXml } from '../../src/postbuild/sitemap.ts';
 
 const articles = [
   {

@@ -6,8 +6,8 @@ import {
   hostingGuide,
   parseHeadersFile,
   policyFromHeadersFile,
-  serveJson,
-} from '../../src/lib/hosting.ts';
+} from '../../src/postbuild/hosting.ts';
+import { apacheRecipe, caddyRecipe, nginxRecipe, serveJson } from '../../src/postbuild/hosting-recipes.ts';
 
 const POLICY = "default-src 'self'; script-src 'self' 'sha256-abc='";
 
@@ -21,14 +21,28 @@ describe('hosting files', () => {
     expect(() => policyFromHeadersFile('# nothing')).toThrow('No Content-Security-Policy line in _headers');
   });
 
-  it('tells serve to keep index.html URLs and to send the headers', () => {
-    const config = JSON.parse(serveJson(POLICY)) as { cleanUrls: boolean; headers: { source: string }[] };
-    expect(config.cleanUrls).toBe(false);
-    expect(config.headers.map((rule) => rule.source)).toEqual(['**/*', '_astro/**']);
+  it('tells serve to find folders’ index.html, keep .html links, add the slash, and send the headers', () => {
+    const config = JSON.parse(serveJson(POLICY)) as {
+      cleanUrls: string[];
+      trailingSlash: boolean;
+      headers: { source: string }[];
+    };
+    expect(config.cleanUrls).toEqual(['!**/*.html']);
+    expect(config.trailingSlash).toBe(true);
+    expect(config.headers.map((rule) => rule.source)).toEqual(['**/*', '_astro/**', '**/*.webmanifest']);
     expect(serveJson(POLICY)).toContain(POLICY);
   });
 
-  it('explains every server, a sub-path, the cache rules and the policy', () => {
+  it('puts serve’s header rules under the sub-path the build is served at', () => {
+    const config = JSON.parse(serveJson(POLICY, '/docs/clusters/')) as { headers: { source: string }[] };
+    expect(config.headers.map((rule) => rule.source)).toEqual([
+      'docs/clusters/**/*',
+      'docs/clusters/_astro/**',
+      'docs/clusters/**/*.webmanifest',
+    ]);
+  });
+
+  it('explains every server, a sub-path, the cache rules and the one policy', () => {
     const guide = hostingGuide({
       version: '0.1.0-abcdef12',
       policy: POLICY,
@@ -36,22 +50,60 @@ describe('hosting files', () => {
         { name: 'portable', base: undefined },
         { name: 'site', base: '/' },
       ],
+      versions: { nginx: 'nginx/1.22.1' },
     });
+    const mount = { webRoot: '/srv/www', path: '/docs/clusters/', policy: POLICY };
     for (const needle of [
       '# Hosting Clusters & Databases, Explained (0.1.0-abcdef12)',
-      '## nginx',
-      '## Apache',
-      '## Caddy',
-      'python3 -m http.server',
-      'npx serve portable',
-      '/docs/clusters/',
+      'Tested with nginx/1.22.1 by the project’s test suite.'.replace('’', "'"),
+      nginxRecipe(mount),
+      apacheRecipe(mount),
+      'a2enmod headers',
+      'npx --yes serve@14 portable',
       'public, max-age=31536000, immutable',
       '`sw.js` | `no-cache`',
       `Content-Security-Policy: ${POLICY}`,
-      `add_header Content-Security-Policy "${POLICY}" always;`,
     ]) {
       expect(guide, needle).toContain(needle);
     }
+    // Caddy's block sits indented inside the site address.
+    for (const line of caddyRecipe(mount).split('\n')) expect(guide).toContain(`    ${line}`);
+  });
+
+  it('says a recipe is untested when the suite has not run it', () => {
+    const guide = hostingGuide({ version: '1', policy: POLICY, folders: [{ name: 'portable', base: undefined }] });
+    expect(guide).toContain('## Caddy (v2)\n\nNot yet tested on this release.');
+  });
+});
+
+describe('server recipes', () => {
+  const mount = { webRoot: '/srv/www', path: '/docs/clusters/', policy: POLICY };
+
+  it('nginx: redirects the folder without its slash, serves the 404 page, repeats headers in the inner location', () => {
+    const recipe = nginxRecipe(mount);
+    expect(recipe).toContain('location = /docs/clusters {\n    return 301 /docs/clusters/;\n}');
+    expect(recipe).toContain('    error_page 404 /docs/clusters/404.html;');
+    expect(recipe.match(/add_header Content-Security-Policy/g)).toHaveLength(2);
+    expect(recipe).toContain('add_header Cache-Control "public, max-age=31536000, immutable" always;');
+  });
+
+  it('nginx at the root needs no slash redirect', () => {
+    expect(nginxRecipe({ ...mount, path: '/' })).not.toContain('location =');
+  });
+
+  it('Apache: sets Referrer-Policy and the 404 page for the path', () => {
+    const recipe = apacheRecipe(mount);
+    expect(recipe).toContain('Alias /docs/clusters /srv/www/docs/clusters');
+    expect(recipe).toContain('Header always set Referrer-Policy "strict-origin-when-cross-origin"');
+    expect(recipe).toContain('ErrorDocument 404 /docs/clusters/404.html');
+  });
+
+  it('Caddy: named matchers keep the caches apart, and errors serve the 404 page', () => {
+    const recipe = caddyRecipe(mount);
+    expect(recipe).toContain('@hashed path /docs/clusters/_astro/*');
+    expect(recipe).toContain('header @other Cache-Control "no-cache"');
+    expect(recipe).toContain('rewrite * /docs/clusters/404.html');
+    expect(recipe).toContain('header @manifest Content-Type application/manifest+json');
   });
 });
 

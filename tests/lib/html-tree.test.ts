@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBuiltHtml } from '../../src/lib/html-tree.ts';
+import { parseBuiltHtml } from '../../src/postbuild/html-tree.ts';
 
 describe('parseBuiltHtml', () => {
   it('parses a page into a hast tree', () => {

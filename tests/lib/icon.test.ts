@@ -1,8 +1,8 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { colourAt, ICON_GEOMETRY, iconPng } from '../../src/lib/icon.ts';
-import { webManifest } from '../../src/lib/web-manifest.ts';
+import { colourAt, ICON_GEOMETRY, iconPng } from '../../src/site/icon.ts';
+import { webManifest } from '../../src/site/web-manifest.ts';
 
 /** Reads a PNG written by encodePng back into its size and RGBA rows (filter 0 only). */
 function decode(png: Buffer): { width: number; height: number; pixel: (x: number, y: number) => number[] } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLearningPath, type PathEntry } from '../../src/lib/learning-path.ts';
+import { buildLearningPath, type PathEntry } from '../../src/articles/learning-path.ts';
 
 function entry(id: string, part: 1 | 2 | 3 | 4, order: number, prerequisites: string[] = [], draft = false): PathEntry {
   return { id, filePath: `content/articles/${id}.mdx`, data: { title: id, part, order, prerequisites, draft } };

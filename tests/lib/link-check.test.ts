@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBrokenLinks, lineOf, readPageLinks } from '../../src/lib/link-check.ts';
+import { findBrokenLinks, lineOf, readPageLinks } from '../../src/postbuild/link-check.ts';
 
 const page = (path: string, body: string) =>
   readPageLinks(path, `<!doctype html><html><head></head><body>${body}</body></html>`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveMovedSections, type TargetArticle } from '../../src/lib/moved-sections.ts';
+import { resolveMovedSections, type TargetArticle } from '../../src/articles/moved-sections.ts';
 
 const FILE = 'content/articles/lab-files.mdx';
 const targets = new Map<string, TargetArticle>([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canRunSearch, searchUnavailableMessage } from '../../src/lib/offline-support.ts';
-import { shouldRegisterServiceWorker } from '../../src/lib/sw-core.ts';
+import { canRunSearch, searchUnavailableMessage } from '../../src/client/offline-support.ts';
+import { shouldRegisterServiceWorker } from '../../src/client/sw-core.ts';
 
 describe('what a page can do where it was opened', () => {
   it.each([

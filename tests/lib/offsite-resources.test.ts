@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offsiteInCss, offsiteInJs, offsiteResources } from '../../src/lib/offsite-resources.ts';
+import { offsiteInCss, offsiteInJs, offsiteResources } from '../../src/postbuild/offsite-resources.ts';
 
 const LEAKY_PAGE = `<html><head>
 <link rel="stylesheet" href="https://fonts.example.com/css?family=Inter">

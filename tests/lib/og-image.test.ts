@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachedOgImage } from '../../src/lib/og-image-cache.ts';
-import { ogImageKey, OG_HEIGHT, OG_WIDTH, pngSize, renderOgImage, titleSize } from '../../src/lib/og-image.ts';
+import { cachedOgImage } from '../../src/og-images/cache.ts';
+import { ogImageKey, OG_HEIGHT, OG_WIDTH, pngSize, renderOgImage, titleSize } from '../../src/og-images/render.ts';
 import { GET } from '../../src/pages/og/[slug].png.ts';
 
 describe('Open Graph images', () => {

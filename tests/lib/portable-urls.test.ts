@@ -7,7 +7,7 @@ import {
   rewriteJsImports,
   rewriteMarkedUrls,
   runtimeSiteUrl,
-} from '../../src/lib/portable-urls.ts';
+} from '../../src/postbuild/portable-urls.ts';
 
 /** The files of a small built site. */
 const FILES = new Set([

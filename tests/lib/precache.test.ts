@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPrecached, precacheManifest, urlOf } from '../../src/lib/precache.ts';
+import { isPrecached, precacheManifest, urlOf } from '../../src/postbuild/precache.ts';
 
 /** A small build, as the build hook reads it. */
 const BUILD = [

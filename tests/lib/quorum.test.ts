@@ -6,7 +6,7 @@ import {
   quorumDots,
   quorumProblems,
   toleratedFailures,
-} from '../../src/lib/quorum.ts';
+} from '../../src/islands/quorum/quorum.ts';
 
 describe('quorum arithmetic', () => {
   it('needs more than half of all members and tolerates floor((n - 1) / 2) failures', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { copiedMessage, copyLabel } from '../../src/lib/copy-link.ts';
-import { editDistance, guessPages, lastSegment } from '../../src/lib/guess-page.ts';
-import { activeSection } from '../../src/lib/toc.ts';
+import { copiedMessage, copyLabel } from '../../src/client/copy-link.ts';
+import { editDistance, guessPages, lastSegment } from '../../src/client/guess-page.ts';
+import { activeSection } from '../../src/client/toc.ts';
 
 describe('copy link words', () => {
   it('derive from the self-link name', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingMinutes } from '../../src/lib/reading-time.ts';
+import { readingMinutes } from '../../src/articles/reading-time.ts';
 
 const words = (n: number) => Array.from({ length: n }, () => 'word').join(' ');
 

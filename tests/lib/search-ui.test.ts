@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSearchShortcut } from '../../src/lib/search-shortcut.ts';
-import { describeResults, splitExcerpt, toPageMatch } from '../../src/lib/search-ui.ts';
+import { isSearchShortcut } from '../../src/client/search-shortcut.ts';
+import { describeResults, splitExcerpt, toPageMatch } from '../../src/client/search-ui.ts';
 
 const key = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
   key,

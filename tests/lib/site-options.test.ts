@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseBase, siteOptionsFromEnv } from '../../src/lib/site-options.ts';
-import { withBase } from '../../src/lib/urls.ts';
+import { normaliseBase, siteOptionsFromEnv } from '../../src/site/options.ts';
+import { withBase } from '../../src/site/urls.ts';
 
 describe('site options', () => {
   it.each([

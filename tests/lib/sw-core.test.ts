@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheName, cachesToDelete, precacheKey } from '../../src/lib/sw-core.ts';
+import { cacheName, cachesToDelete, precacheKey, wantsNotFoundPage } from '../../src/client/sw-core.ts';
 
 const SCOPE = 'https://docs.example.org/nested/path/';
 const URLS = new Set(['', 'articles/', 'articles/replication/', '_astro/site.B1.css', '404.html']);
@@ -27,5 +27,19 @@ describe('service worker decisions', () => {
     ['https://cdn.example.com/nested/path/_astro/site.B1.css', false, undefined],
   ])('answers %s (navigation: %s) from %j', (url, navigation, key) => {
     expect(precacheKey(url, SCOPE, URLS, navigation)).toBe(key);
+  });
+});
+
+describe('a missing page the server answers', () => {
+  it.each([
+    [404, '', true],
+    [404, null, true],
+    [404, 'text/plain; charset=utf-8', true],
+    [404, 'text/html; charset=utf-8', false],
+    [404, 'TEXT/HTML', false],
+    [200, 'text/plain', false],
+    [500, 'text/plain', false],
+  ])('status %i with Content-Type %j gets the cached 404 page: %s', (status, type, expected) => {
+    expect(wantsNotFoundPage(status, type)).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { codeToHtml, type ShikiTransformer } from 'shiki';
 import { describe, expect, it } from 'vitest';
-import { CODE_THEMES } from '../../src/lib/code-token-palette.ts';
+import { CODE_THEMES } from '../../src/plugins/code-token-palette.ts';
 import { shikiTokenClasses, tokenClasses } from '../../src/plugins/shiki-token-classes.ts';
 
 /** Highlights like the site does: the site's dual themes, no default colour, then the transformer. */
@@ -83,7 +83,7 @@ describe('tokenClasses', () => {
   it('fails on a colour outside the palette, naming where to add it', () => {
     expect(() => tokenClasses('--shiki-light:#032563;--shiki-dark:#abcdef')).toThrow(
       'No class for the dark code colour #abcdef: add a pair with it to CODE_TOKEN_PALETTE in ' +
-        'src/lib/code-token-palette.ts and its rules to src/styles/global.css.',
+        'src/plugins/code-token-palette.ts and its rules to src/styles/global.css.',
     );
   });
 

@@ -47,11 +47,11 @@ export function importsOf(file: string, text: string): Import[] {
 const SELF = 'tests/project/dependencies.test.ts';
 
 function sourcesUnder(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter((file) => join(folder, file) !== SELF)
-    .filter((file) => /\.(ts|mjs|js|astro)$/.test(file) && !file.includes('node_modules') && !file.includes('.astro/'))
-    .filter((file) => !file.startsWith('fixtures/dists/'))
-    .map((file) => join(folder, file));
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(ts|mjs|js|astro)$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => path !== SELF && !/(^|\/)(node_modules|\.astro)\//.test(path))
+    .filter((path) => !path.startsWith('tests/fixtures/dists/'));
 }
 
 function importsUnder(paths: string[]): Import[] {

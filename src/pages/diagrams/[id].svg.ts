@@ -4,9 +4,9 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import diagramsCss from '../../styles/diagrams.css?raw';
-import { sharedCachedRenderer } from '../../lib/diagram-cache.ts';
-import { ARTICLES_DIR, scanDiagrams, type FoundDiagram } from '../../lib/diagram-scan.ts';
-import { standaloneCss, standaloneSvg } from '../../lib/diagram-standalone.ts';
+import { sharedCachedRenderer } from '../../diagrams/cache.ts';
+import { ARTICLES_DIR, scanDiagrams, type FoundDiagram } from '../../diagrams/scan.ts';
+import { standaloneCss, standaloneSvg } from '../../diagrams/standalone.ts';
 
 /** The light palette's rules, resolved once for every diagram. */
 const css = standaloneCss(diagramsCss);

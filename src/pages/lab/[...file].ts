@@ -5,7 +5,7 @@
  * boots, byte for byte.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { labFiles, readShowable } from '../../lib/config-file-source.ts';
+import { labFiles, readShowable } from '../../config-files/source.ts';
 
 export const getStaticPaths = (() =>
   labFiles().map((path) => ({

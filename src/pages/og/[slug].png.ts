@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getLearningPath } from '../../lib/articles.ts';
-import { partTitle } from '../../lib/learning-path-parts.ts';
-import { cachedOgImage } from '../../lib/og-image-cache.ts';
+import { getLearningPath } from '../../articles/collection.ts';
+import { partTitle } from '../../articles/learning-path-parts.ts';
+import { cachedOgImage } from '../../og-images/cache.ts';
 
 /** One Open Graph image per article, rendered at build time: /og/<slug>.png. */
 export const getStaticPaths = (async () => {

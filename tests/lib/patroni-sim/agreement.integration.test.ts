@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkAgreement, parseClusterResults } from '../../../src/lib/patroni-sim/agreement.ts';
+import { checkAgreement, parseClusterResults } from '../../../scripts/lib/sim-agreement.ts';
 import { LAB_LIKE } from './support.ts';
 
 const fixture = (name: string) => `tests/fixtures/cluster-results/${name}.json`;
@@ -37,7 +37,7 @@ describe("the simulator agrees with the real cluster's failover", () => {
     const agreement = checkAgreement(read('too-slow'), LAB_LIKE);
     expect(agreement.ok).toBe(false);
     expect(agreement.rows.map((r) => r.ok)).toEqual([false, false]);
-    expect(agreement.report).toContain('fix the model (src/lib/patroni-sim/), not this check');
+    expect(agreement.report).toContain('fix the model (src/islands/patroni-sim/), not this check');
   });
 
   it('allows only for the harness polling every 100 ms and rounding to 0.1 s', () => {

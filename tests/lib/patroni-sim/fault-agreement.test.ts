@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseFaultResults, type FaultResults } from '../../../src/lib/fault-results.ts';
-import { checkFaultAgreement } from '../../../src/lib/patroni-sim/fault-agreement.ts';
-import { createSimulation } from '../../../src/lib/patroni-sim/model.ts';
-import { inWindow } from '../../../src/lib/patroni-sim/predict.ts';
-import { predictDemotion, predictPrimaryCut } from '../../../src/lib/patroni-sim/predict-faults.ts';
+import { parseFaultResults, type FaultResults } from '../../../src/lab/fault-results.ts';
+import { checkFaultAgreement } from '../../../scripts/lib/fault-agreement.ts';
+import { createSimulation } from '../../../src/islands/patroni-sim/model.ts';
+import { inWindow } from '../../../src/islands/patroni-sim/predict.ts';
+import { predictDemotion, predictPrimaryCut } from '../../../src/islands/patroni-sim/predict-faults.ts';
 import { LAB_LIKE } from './support.ts';
 
 /** Six scenarios trimmed from a real `npm run test:faults` run. */
@@ -73,7 +73,7 @@ describe('checkFaultAgreement', () => {
     const agreement = checkFaultAgreement(results, LAB_LIKE);
     expect(agreement.ok).toBe(false);
     expect(agreement.report).toContain('✘ primary-cut-off: another node holds the lock');
-    expect(agreement.report).toContain('fix the model (src/lib/patroni-sim/), not this check');
+    expect(agreement.report).toContain('fix the model (src/islands/patroni-sim/), not this check');
   });
 
   it('refuses a failover that happened without an etcd majority', () => {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { haproxyTimeMs, labParams, readHaproxy } from '../../../src/lib/patroni-sim/lab-config.ts';
-import { DEFAULT_PARAMS } from '../../../src/lib/patroni-sim/params.ts';
+import { haproxyTimeMs, labParams, readHaproxy } from '../../../src/lab/simulator-params.ts';
+import { DEFAULT_PARAMS } from '../../../src/islands/patroni-sim/params.ts';
 
 const FIXTURE = 'tests/fixtures/lab';
 

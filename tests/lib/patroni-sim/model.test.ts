@@ -6,9 +6,9 @@ import {
   TICK_MS,
   type SimAction,
   type Simulation,
-} from '../../../src/lib/patroni-sim/model.ts';
-import { predictFailover } from '../../../src/lib/patroni-sim/predict.ts';
-import { createRandom } from '../../../src/lib/patroni-sim/random.ts';
+} from '../../../src/islands/patroni-sim/model.ts';
+import { predictFailover } from '../../../src/islands/patroni-sim/predict.ts';
+import { createRandom } from '../../../src/islands/patroni-sim/random.ts';
 import { LAB_LIKE, tagged, withParams } from './support.ts';
 
 const texts = (sim: Simulation) => sim.events.map((e) => `${e.t} ${e.text}`);

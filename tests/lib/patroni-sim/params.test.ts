@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../../../src/lib/patroni-sim/model.ts';
-import { DEFAULT_PARAMS, paramProblems, timingProblems } from '../../../src/lib/patroni-sim/params.ts';
+import { createSimulation } from '../../../src/islands/patroni-sim/model.ts';
+import { DEFAULT_PARAMS, paramProblems, timingProblems } from '../../../src/islands/patroni-sim/params.ts';
 import { LAB_LIKE, withParams } from './support.ts';
 
 describe('timing parameters, checked as Patroni does', () => {

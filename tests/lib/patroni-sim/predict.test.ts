@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inWindow, predictFailover } from '../../../src/lib/patroni-sim/predict.ts';
+import { inWindow, predictFailover } from '../../../src/islands/patroni-sim/predict.ts';
 import { LAB_LIKE, withParams } from './support.ts';
 
 describe('the predicted failover window', () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_PARAMS, type SimParams } from '../../../src/lib/patroni-sim/params.ts';
+import { DEFAULT_PARAMS, type SimParams } from '../../../src/islands/patroni-sim/params.ts';
 
 /** The lab's shape: Patroni's default timings, HAProxy checking every second (fall 3, rise 2). */
 export const LAB_LIKE: SimParams = {

@@ -1,0 +1,182 @@
+/**
+ * Reads the simulator's parameters from the lab's real configuration files at build time, so the
+ * simulator starts with exactly the settings the lab article shows and the cluster test boots:
+ *
+ * - `patroni/*.yml`: node names (`name`), timings and failover settings (`bootstrap.dcs.ttl`,
+ *   `loop_wait`, `retry_timeout`, `maximum_lag_on_failover`, `synchronous_mode`) and the
+ *   `tags.nofailover` / `tags.nosync` of each node;
+ * - `etcd/*.yml`: member names (`name`) and `election-timeout`;
+ * - `haproxy/haproxy.cfg`: the health checks of the `listen primary` section (`default-server inter
+ *   fall rise`) and `timeout check`.
+ *
+ * Paths are relative to `content/lab/`. YAML is read as YAML 1.1, as Patroni (PyYAML) and etcd read it.
+ * Anything the files leave out takes the programs' own defaults; anything the simulator cannot use
+ * fails the build with the file's name. Node-only (the `yaml` package): never import it in the browser.
+ */
+import { parse } from 'yaml';
+import { DEFAULT_PARAMS, paramProblems, type SimNodeParams, type SimParams } from '../islands/patroni-sim/params.ts';
+
+export interface LabParams {
+  readonly params: SimParams;
+  /** The files the parameters came from, relative to content/lab/; empty when none were found. */
+  readonly sources: readonly string[];
+}
+
+type Yaml = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Yaml =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function readYaml(file: string, text: string): Yaml {
+  let value: unknown;
+  try {
+    value = parse(text, { version: '1.1' });
+  } catch (error) {
+    throw new Error(
+      `content/lab/${file}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
+      { cause: error },
+    );
+  }
+  if (!isRecord(value)) throw new Error(`content/lab/${file}: expected a YAML mapping at the top level.`);
+  return value;
+}
+
+function pick(file: string, value: unknown, key: string, type: 'number' | 'boolean' | 'string'): unknown {
+  if (value === undefined) return undefined;
+  if (typeof value !== type) {
+    throw new Error(`content/lab/${file}: ${key} must be a ${type}, not ${JSON.stringify(value)}.`);
+  }
+  return value;
+}
+
+/** HAProxy time values: a number of milliseconds, or with a unit (us, ms, s, m, h, d). */
+export function haproxyTimeMs(raw: string): number {
+  const match = /^(\d+(?:\.\d+)?)(us|ms|s|m|h|d)?$/.exec(raw.trim());
+  if (!match) throw new Error(`"${raw}" is not an HAProxy time (such as 2000, 500ms or 1s).`);
+  const factor = { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] ?? 'ms'] ?? 1;
+  return Number(match[1]) * factor;
+}
+
+/** The write port's health checks: `default-server`/`server` options of `listen primary`, `timeout check`. */
+export function readHaproxy(file: string, text: string): SimParams['haproxy'] {
+  const result = { ...DEFAULT_PARAMS.haproxy };
+  let section = '';
+  let found = false;
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.replace(/#.*/, '').trim();
+    if (line === '') continue;
+    const words = line.split(/\s+/);
+    if (/^(global|defaults|listen|frontend|backend)$/.test(words[0] ?? '')) {
+      section = words[0] === 'listen' || words[0] === 'backend' ? `${words[0]} ${words[1] ?? ''}` : (words[0] ?? '');
+      found ||= section === 'listen primary' || section === 'backend primary';
+      continue;
+    }
+    const inPrimary = section === 'listen primary' || section === 'backend primary';
+    if ((section === 'defaults' || inPrimary) && words[0] === 'timeout' && words[1] === 'check' && words[2]) {
+      result.timeoutMs = haproxyTimeMs(words[2]);
+    }
+    if (inPrimary && words[0] === 'default-server') {
+      for (let i = 1; i < words.length - 1; i++) {
+        const value = words[i + 1] ?? '';
+        try {
+          if (words[i] === 'inter') result.interMs = haproxyTimeMs(value);
+          if (words[i] === 'fall') result.fall = Number(value);
+          if (words[i] === 'rise') result.rise = Number(value);
+        } catch (error) {
+          throw new Error(
+            `content/lab/${file}: ${words[i]} ${value}: ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          );
+        }
+      }
+    }
+  }
+  if (!found)
+    throw new Error(
+      `content/lab/${file}: no "listen primary" section, so the simulator cannot tell how HAProxy checks the primary.`,
+    );
+  return result;
+}
+
+function readNode(file: string, doc: Yaml): { node: SimNodeParams; dcs: Yaml } {
+  const name = pick(file, doc['name'], 'name', 'string');
+  if (typeof name !== 'string' || name === '') throw new Error(`content/lab/${file}: every Patroni file needs a name.`);
+  const tags = isRecord(doc['tags']) ? doc['tags'] : {};
+  const bootstrap = isRecord(doc['bootstrap']) ? doc['bootstrap'] : {};
+  const dcs = isRecord(bootstrap['dcs']) ? bootstrap['dcs'] : {};
+  return {
+    node: {
+      name,
+      nofailover: pick(file, tags['nofailover'], 'tags.nofailover', 'boolean') === true,
+      nosync: pick(file, tags['nosync'], 'tags.nosync', 'boolean') === true,
+    },
+    dcs,
+  };
+}
+
+const DCS_KEYS = ['ttl', 'loop_wait', 'retry_timeout', 'maximum_lag_on_failover', 'synchronous_mode'] as const;
+
+/**
+ * The simulator's parameters from the lab's files, given as `{ 'patroni/node1.yml': text, ... }`
+ * (keys may also carry a `/content/lab/` prefix, as Vite's import.meta.glob gives them).
+ */
+export function labParams(files: Readonly<Record<string, string>>): LabParams {
+  const byPath = new Map(Object.entries(files).map(([path, text]) => [path.replace(/^.*content\/lab\//, ''), text]));
+  const paths = [...byPath.keys()].sort();
+  const patroni = paths.filter((p) => /^patroni\/[^/]+\.ya?ml$/.test(p));
+  if (patroni.length === 0) return { params: DEFAULT_PARAMS, sources: [] };
+
+  const nodes: SimNodeParams[] = [];
+  let timing: Record<string, unknown> | undefined;
+  let timingFile = '';
+  for (const file of patroni) {
+    const { node, dcs } = readNode(file, readYaml(file, byPath.get(file) ?? ''));
+    nodes.push(node);
+    const values = Object.fromEntries(DCS_KEYS.map((k) => [k, dcs[k]]));
+    if (timing === undefined) {
+      timing = values;
+      timingFile = file;
+      continue;
+    }
+    for (const key of DCS_KEYS) {
+      if (values[key] !== timing[key]) {
+        throw new Error(
+          `content/lab/${file}: bootstrap.dcs.${key} is ${String(values[key])} but ${timingFile} says ${String(timing[key])}. ` +
+            'The cluster keeps one value in etcd, so keep the files equal.',
+        );
+      }
+    }
+  }
+  const dcs = timing ?? {};
+  const number = (key: (typeof DCS_KEYS)[number]) =>
+    pick(timingFile, dcs[key], `bootstrap.dcs.${key}`, 'number') as number | undefined;
+
+  const etcdFiles = paths.filter((p) => /^etcd\/[^/]+\.ya?ml$/.test(p));
+  const etcdDocs = etcdFiles.map((file) => ({ file, doc: readYaml(file, byPath.get(file) ?? '') }));
+  const etcd = etcdDocs.map(({ file, doc }) => {
+    const name = pick(file, doc['name'], 'name', 'string');
+    if (typeof name !== 'string') throw new Error(`content/lab/${file}: every etcd member needs a name.`);
+    return name;
+  });
+  const elections = new Set(
+    etcdDocs.map(({ file, doc }) => pick(file, doc['election-timeout'], 'election-timeout', 'number') ?? 1000),
+  );
+  const haproxyFile = paths.find((p) => /^haproxy\/[^/]+\.cfg$/.test(p));
+
+  const params: SimParams = {
+    ttl: number('ttl') ?? DEFAULT_PARAMS.ttl,
+    loop_wait: number('loop_wait') ?? DEFAULT_PARAMS.loop_wait,
+    retry_timeout: number('retry_timeout') ?? DEFAULT_PARAMS.retry_timeout,
+    maximum_lag_on_failover: number('maximum_lag_on_failover') ?? DEFAULT_PARAMS.maximum_lag_on_failover,
+    synchronous_mode: pick(timingFile, dcs['synchronous_mode'], 'bootstrap.dcs.synchronous_mode', 'boolean') === true,
+    nodes,
+    etcd: etcd.length > 0 ? etcd : DEFAULT_PARAMS.etcd,
+    etcdElectionMs: elections.size === 1 ? ([...elections][0] as number) : Math.max(...(elections as Set<number>)),
+    haproxy: haproxyFile ? readHaproxy(haproxyFile, byPath.get(haproxyFile) ?? '') : DEFAULT_PARAMS.haproxy,
+  };
+  const problems = paramProblems(params);
+  if (problems.length > 0) {
+    throw new Error(`The lab's files (content/lab/) give settings the simulator rejects:\n- ${problems.join('\n- ')}`);
+  }
+  return { params, sources: [...patroni, ...etcdFiles, ...(haproxyFile ? [haproxyFile] : [])] };
+}
