@@ -166,6 +166,10 @@ export function summarize(scenario: FaultScenario): string {
       return `${old} stopped taking writes at ${s(stopped)}; its leader key was gone by ${s(f.leaderKeyGoneAt)}; ${took}.`;
     case 'pause': {
       const overlap = f.writableOverlapSeconds;
+      // Resumed, the old primary may never step down (Patroni 3.0.2 can write the key back over the
+      // new primary's): then neither its log nor the poller saw it stop being primary.
+      if (stopped === null)
+        return `${took} while ${old} was paused; resumed at ${s(f.endedAt)}, ${old} did not step down: it was still primary when the scenario ended.`;
       return (
         `${took} while ${old} was paused; resumed at ${s(f.endedAt)}, ${old} ` +
         (overlap > 0

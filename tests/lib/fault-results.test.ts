@@ -9,7 +9,7 @@ import {
   type FaultResults,
 } from '../../src/lab/fault-results.ts';
 
-/** Six scenarios trimmed from a real `npm run test:faults` run (transcripts left out). */
+/** Six scenarios trimmed from a real `npm run test:faults` run, and primary-paused-async from a later one (transcripts left out). */
 const FIXTURE = 'tests/fixtures/faults/measured.json';
 const text = readFileSync(FIXTURE, 'utf8');
 const results: FaultResults = parseFaultResults(text, FIXTURE);
@@ -47,6 +47,12 @@ describe('summarize', () => {
   it('tells a pause by how long the resumed primary still took writes', () => {
     expect(summarize(scenario('primary-paused'))).toBe(
       'node2 accepted writes from 30.2 s while node3 was paused; resumed at 40.0 s, node3 still took writes for 0.5 s before it stepped down.',
+    );
+  });
+
+  it('tells a pause whose resumed primary never stepped down', () => {
+    expect(summarize(scenario('primary-paused-async'))).toBe(
+      'node3 accepted writes from 25.6 s while node1 was paused; resumed at 40.0 s, node1 did not step down: it was still primary when the scenario ended.',
     );
   });
 

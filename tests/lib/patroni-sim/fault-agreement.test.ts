@@ -7,7 +7,7 @@ import { inWindow } from '../../../src/islands/patroni-sim/predict.ts';
 import { predictDemotion, predictPrimaryCut } from '../../../src/islands/patroni-sim/predict-faults.ts';
 import { LAB_LIKE } from './support.ts';
 
-/** Six scenarios trimmed from a real `npm run test:faults` run. */
+/** Six scenarios trimmed from a real `npm run test:faults` run, and primary-paused-async from a later one. */
 const FIXTURE = 'tests/fixtures/faults/measured.json';
 const measured = (): FaultResults => parseFaultResults(readFileSync(FIXTURE, 'utf8'), FIXTURE);
 
@@ -62,6 +62,7 @@ describe('checkFaultAgreement', () => {
       'primary-paused',
       'sync-standby-throttled-then-cut',
       'primary-isolated-with-clients-async',
+      'primary-paused-async',
     ]);
   });
 
