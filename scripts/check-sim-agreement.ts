@@ -5,7 +5,7 @@
  * rest of the model's parameters come from the lab's files in content/lab/ (Patroni's, etcd's and
  * HAProxy's defaults where a file is missing). Then, when bench-results/faults.json exists (written by
  * `npm run test:faults`; FAULTS_RESULTS names another file), does the same for the faults the
- * simulator models: a cut-off primary, a lost etcd member, etcd without a majority
+ * simulator models: a cut-off primary, a paused one (the takeover), a lost etcd member, etcd without a majority
  * (scripts/lib/fault-agreement.ts). Exits 1 when the two disagree.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -4,8 +4,10 @@
  * models (the primary cut off from everything, one etcd member lost, etcd without a majority), the
  * measured times must fall inside the windows predict-faults.ts derives from the model, and what
  * happened must be what the model says happens (failover or none). If not, the model is wrong: fix
- * the model, not this check. Faults the model has no action for (a pause, a partial partition, a
- * throttled link, failsafe_mode) are listed as not modelled.
+ * the model, not this check. A paused primary is, to the replicas, a primary cut off from
+ * everything: it neither renews its key nor answers, so the takeover must fall in the cut's lock
+ * and routing windows; what the primary does once resumed is not modelled. Faults the model has no
+ * action for (a partial partition, a throttled link, failsafe_mode) are listed as not modelled.
  *
  * Allowances for how each time is measured, late side (early side: MEASUREMENT_EARLY_S):
  * - the demotion is PostgreSQL's "received fast shutdown request" in the node's log, which follows
@@ -23,9 +25,11 @@ import { predictDemotion, predictPrimaryCut } from '../../src/islands/patroni-si
 const LATE = { demote: 1, lock: 0.2, routed: 0.5 } as const;
 
 /** Which scenarios the model can run, and as what. */
-export const MODELLED: Readonly<Record<string, 'cut' | 'etcd-leader-lost' | 'quorum-lost'>> = {
+export const MODELLED: Readonly<Record<string, 'cut' | 'pause' | 'etcd-leader-lost' | 'quorum-lost'>> = {
   'primary-cut-off': 'cut',
   'primary-cut-off-async': 'cut',
+  'primary-paused': 'pause',
+  'primary-paused-async': 'pause',
   'etcd-member-lost': 'etcd-leader-lost',
   'etcd-quorum-lost': 'quorum-lost',
 };
@@ -83,6 +87,13 @@ function rowsFor(s: FaultScenario, params: SimParams): FaultAgreementRow[] {
       const p = predictPrimaryCut(params);
       return [
         timed(s.id, 'old primary stops taking writes', stopped, p.demote, LATE.demote),
+        timed(s.id, 'another node holds the lock', f.lockAcquiredAt, p.lock, LATE.lock),
+        timed(s.id, 'HAProxy sends writes to it', f.firstWriteElsewhereAt, p.routed, LATE.routed),
+      ];
+    }
+    case 'pause': {
+      const p = predictPrimaryCut(params);
+      return [
         timed(s.id, 'another node holds the lock', f.lockAcquiredAt, p.lock, LATE.lock),
         timed(s.id, 'HAProxy sends writes to it', f.firstWriteElsewhereAt, p.routed, LATE.routed),
       ];
