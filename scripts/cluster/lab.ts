@@ -87,7 +87,8 @@ async function start(): Promise<void> {
     return;
   }
   const processes = new ProcessBook(STATE_DIR);
-  const options = { detached: true, book: processes, netnsOf: netnsOf(savedPlan(STATE_DIR)) };
+  const hostNetns = netnsOf(savedPlan(STATE_DIR));
+  const options = { detached: true, book: processes, ...(hostNetns ? { netnsOf: hostNetns } : {}) };
   if (!resuming) {
     const problems = await preflight(labAddresses(lab));
     if (problems.length > 0) throw new Error(`the lab cannot start here:\n  - ${problems.join('\n  - ')}`);
