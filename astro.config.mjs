@@ -62,7 +62,7 @@ export default defineConfig({
     shikiConfig: {
       themes: CODE_THEMES,
       defaultColor: false,
-      // Token colours as classes, not style attributes: smaller pages, no CSP hashes (issue 9).
+      // Token colours as classes, not style attributes: smaller pages, no CSP hashes.
       transformers: [shikiTokenClasses()],
     },
   },

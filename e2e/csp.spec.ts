@@ -65,8 +65,12 @@ test.describe('the Content Security Policy', () => {
       document.body.append(frame);
       const script = document.createElement('script');
       script.textContent = 'window.injected = true;';
+      // The browser reports the refusal with an event once it has decided; wait for that.
+      const refused = new Promise((resolve) =>
+        document.addEventListener('securitypolicyviolation', resolve, { once: true }),
+      );
       frame.append(script);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await refused;
       return (window as unknown as { injected?: boolean }).injected === true;
     });
     expect(ran).toBe(false);

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, FIRST_ARTICLE, test } from './support/site.ts';
 
-// Nothing on a page may move once it is shown (issue 9). Every layout-shift entry counts, including
+// Nothing on a page may move once it is shown (docs/QUALITY.md: CLS 0). Every layout-shift entry counts, including
 // those Chrome flags as following input (`hadRecentInput`): within 500 ms of opening a page at an
 // anchor, Chrome treats the jump as input and leaves such shifts out of CLS, but the reader still
 // sees the text move. The causes found and fixed: the "Copy link" buttons the script adds beside
@@ -30,13 +30,15 @@ async function watchShifts(page: Page): Promise<void> {
   });
 }
 
-/** The shifts recorded once the page has loaded, its fonts are ready and its scripts have run. */
+/**
+ * The shifts recorded once the page has loaded (nothing left on the network), its fonts are ready,
+ * and two frames have been laid out since, so that the observer has been handed every shift those
+ * caused. Callers first wait for what shows that the page's scripts have run.
+ */
 async function settledShifts(page: Page): Promise<{ value: number; sources: string[] }[]> {
   await page.waitForLoadState('networkidle');
   return page.evaluate(async () => {
     await document.fonts.ready;
-    // Long enough for the page's module scripts and a few frames of layout after them.
-    await new Promise((done) => setTimeout(done, 500));
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     return (window as unknown as { cdeShifts: { value: number; sources: string[] }[] }).cdeShifts;
   });
@@ -63,9 +65,9 @@ for (const device of DEVICES) {
         }) => {
           await watchShifts(page);
           await page.goto(anchor ? `${FIRST_ARTICLE}#${anchor}` : FIRST_ARTICLE);
-          const shifts = await settledShifts(page);
-          // The copy-link buttons exist, so the script whose buttons used to shift the page has run.
+          // The script whose copy-link buttons used to shift the page has run.
           await expect(page.locator('.cde-copy-link').first()).toBeAttached();
+          const shifts = await settledShifts(page);
           if (anchor) {
             const top = await page.locator(`#${anchor}`).evaluate((element) => element.getBoundingClientRect().top);
             expect(Math.abs(top)).toBeLessThan(device.viewport.height);

@@ -39,22 +39,6 @@ test.describe('deep links', () => {
     await expect(page.getByRole('status').filter({ hasText: 'copied' })).toHaveText('Link to entry “Quorum” copied.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL('glossary/#quorum', baseURL).href);
   });
-
-  test('opening a page at an anchor shifts nothing (CLS 0)', async ({ page }) => {
-    await page.addInitScript(() => {
-      (window as unknown as { cls: number }).cls = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-          if (!entry.hadRecentInput) (window as unknown as { cls: number }).cls += entry.value;
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    await page.goto(`${FIRST_ARTICLE}#one-word-several-meanings`);
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(500);
-    await expect(page.locator('#one-word-several-meanings')).toBeInViewport();
-    expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBe(0);
-  });
 });
 
 test.describe('without JavaScript', () => {

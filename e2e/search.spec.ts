@@ -25,9 +25,11 @@ test('a page view that never searches downloads no search code or index', async 
   const requests = recordSearchRequests(page);
   await page.goto(FIRST_ARTICLE);
   await page.waitForLoadState('networkidle');
-  // Reading and scrolling, but no search.
+  // Reading and scrolling, but no search: once the page has scrolled and laid out two frames since,
+  // whatever a scroll could start (observers, lazy loading) has asked for its files.
   await page.mouse.wheel(0, 2000);
-  await page.waitForTimeout(300);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   expect(requests).toEqual([]);
 });
 

@@ -28,7 +28,7 @@ const nineNodes: FoundDiagram = {
   source: readFileSync(NINE_NODES_FILE, 'utf8'),
   id: 'fig-nine-node-flowchart',
   title: 'Nine-node flowchart for the size budget',
-  description: 'The size target of issue 3.',
+  description: 'What diagrams cost to render and to ship, per diagram.',
   caption: undefined,
 };
 // Articles copy diagrams of the set verbatim; measure each drawing once, under its first id.

@@ -32,9 +32,12 @@ const { values } = parseArgs({
 });
 
 async function readBuild(dir: string): Promise<{ path: string; content: Buffer }[]> {
-  const files = await listBuildFiles(dir).catch(() => {
-    throw new Error(`No build in ${dir}/: run npm run bundle (it builds first).`);
-  });
+  let files: string[];
+  try {
+    files = listBuildFiles(dir);
+  } catch (error) {
+    throw new Error(`No build in ${dir}/: run npm run bundle (it builds first).`, { cause: error });
+  }
   // The build stamp describes this checkout's sources; it means nothing on a host.
   const shipped = files.filter((path) => path !== STAMP_FILE);
   return Promise.all(shipped.map(async (path) => ({ path, content: await readFile(join(dir, path)) })));

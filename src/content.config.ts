@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
+import { questionsLoader, storedQuestionSchema } from './questions/questions-loader.ts';
 import { articleSchema } from './schemas/article.ts';
 import { glossaryEntrySchema } from './schemas/glossary-entry.ts';
 
@@ -14,4 +15,10 @@ const glossary = defineCollection({
   schema: glossaryEntrySchema,
 });
 
-export const collections = { articles, glossary };
+/** Questions readers ask (content/questions.yaml): checked with file and line by their loader. */
+const questions = defineCollection({
+  loader: questionsLoader('content/questions.yaml'),
+  schema: storedQuestionSchema,
+});
+
+export const collections = { articles, glossary, questions };

@@ -1,21 +1,14 @@
-import { readdirSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import { listHtmlFiles, pageOf } from '../../src/postbuild/build-files.ts';
 
 /**
  * Every page of the built site as a path relative to the base (`articles/x/`, `` for home),
  * read from the root build, which has the same pages as the nested one.
  */
 export function listPages(dist = 'dist'): string[] {
-  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('index.html'))
-    .map((file) =>
-      relative('.', file)
-        .split(sep)
-        .join('/')
-        .replace(/index\.html$/, ''),
-    )
-    .sort();
+  return listHtmlFiles(dist)
+    .filter((file) => /(^|\/)index\.html$/.test(file))
+    .map(pageOf);
 }
 
 /** Some article pages, for checks that need an article in particular. */

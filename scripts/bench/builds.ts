@@ -15,7 +15,7 @@ const run = promisify(execFile);
 
 /**
  * What "cold" clears: Astro's content store and cache, Vite's cache, the committed diagram cache
- * (issue 3) and the Open Graph image cache, so a cold build renders every diagram and preview
+ * and the Open Graph image cache, so a cold build renders every diagram and preview
  * image. Paths that do not exist are skipped.
  */
 export const BUILD_CACHES = [

@@ -1,5 +1,5 @@
 /**
- * The benchmark's results: their shape (written as JSON), the targets of issue 9 they are judged
+ * The benchmark's results: their shape (written as JSON), the targets (docs/QUALITY.md) they are judged
  * against, and the Markdown report. Pure: numbers in, text out.
  */
 import { formatBudgetTable, type BudgetLine } from '../lib/budgets.ts';
@@ -7,7 +7,7 @@ import type { AnchorShift, Bytes, ResourceType, Visit } from './browser.ts';
 import type { BuildTiming } from './builds.ts';
 import type { Category, FormFactor, LighthouseSummary } from './lighthouse.ts';
 
-/** The Starlight article of issue 9: two client-side Mermaid diagrams, 254 KB gzipped on first load. */
+/** The Starlight article the targets compare with: two client-side Mermaid diagrams, 254 KB gzipped on first load. */
 export const STARLIGHT_TWO_DIAGRAM_BYTES = 254_000;
 export const TARGETS = {
   lighthouseMobile: 100,
@@ -73,7 +73,7 @@ export function comparisonArticles(pages: readonly PageResult[]): PageResult[] {
   return two.length > 0 ? two : articles.filter((page) => page.figures > 0);
 }
 
-/** Each target of issue 9 beside what this run measured. */
+/** Each target beside what this run measured. */
 export function evaluateTargets(results: BenchResults): TargetRow[] {
   const rows: TargetRow[] = [];
 
@@ -192,7 +192,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
   );
 
-  out.push('## Targets (issue 9)', '');
+  out.push('## Targets', '');
   out.push(
     table(
       ['Target', 'Goal', 'Measured', 'Met'],

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds the site, measures every page, and writes bench-results/latest.md and
- * latest.json, each figure beside the targets of issue 9. A benchmark, not a test: it fails only
+ * latest.json, each figure beside the targets docs/QUALITY.md sets. A benchmark, not a test: it fails only
  * when it cannot measure, never on a number. `--help` lists the options.
  */
 import { execFileSync } from 'node:child_process';

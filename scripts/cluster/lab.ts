@@ -25,10 +25,8 @@ import { prepareLab, type LabLayout } from './lab-layout.ts';
 import { clusterMembers } from './patroni-client.ts';
 import { whoAnswers } from './postgres-client.ts';
 import { preflight } from './preflight.ts';
-import { ProcessBook } from './process-book.ts';
-import { isAlive } from './processes.ts';
+import { isAlive, ProcessBook, sleep, waitFor, waitForWritesTo } from './harness.ts';
 import { runCommand } from './run-command.ts';
-import { sleep, waitFor } from './wait-for.ts';
 import {
   ensureNetwork,
   healCommand,
@@ -167,15 +165,8 @@ async function fail(): Promise<void> {
     { intervalMs: 200 },
   );
   const target = lab.nodes.find((n) => n.name === newLeader);
-  await waitFor(
-    'HAProxy to follow',
-    60_000,
-    async () => {
-      const who = await whoAnswers(lab, lab.writeAddress);
-      return who?.host === target?.pgHost && who?.primary ? true : undefined;
-    },
-    { intervalMs: 200 },
-  );
+  if (!target) throw new Error(`${newLeader} holds the leader key but is not a node of this lab`);
+  await waitForWritesTo(lab, target, { intervalMs: 200 });
   say(`${at()}: HAProxy sends writes to ${newLeader}.`);
   await sleep(1000);
   await showList(lab);
@@ -190,6 +181,7 @@ async function switchover(): Promise<void> {
   if (!leader || !candidate)
     throw new Error('a switchover needs a leader and a synchronous replica; check with: npm run lab -- status');
   const target = lab.nodes.find((n) => n.name === candidate);
+  if (!target) throw new Error(`${candidate} is not a node of this lab`);
   say(
     `Asking Patroni to hand the leader role from ${leader} to ${candidate} (the synchronous replica, so no committed transaction can be lost).`,
   );
@@ -197,20 +189,12 @@ async function switchover(): Promise<void> {
   const t0 = Date.now();
   const result = await runCommand(
     'patronictl',
-    ['-c', target?.configFile ?? '', 'switchover', '--leader', leader, '--candidate', candidate, '--force'],
+    ['-c', target.configFile, 'switchover', '--leader', leader, '--candidate', candidate, '--force'],
     { timeoutMs: 90_000 },
   );
   say((result.stdout || result.stderr).trimEnd());
   if (!result.ok) throw new Error('patronictl switchover failed');
-  await waitFor(
-    `HAProxy to route writes to ${candidate}`,
-    60_000,
-    async () => {
-      const who = await whoAnswers(lab, lab.writeAddress);
-      return who?.host === target?.pgHost && who?.primary ? true : undefined;
-    },
-    { intervalMs: 200 },
-  );
+  await waitForWritesTo(lab, target, { intervalMs: 200 });
   say(
     `After ${((Date.now() - t0) / 1000).toFixed(1)} s HAProxy sends writes to ${candidate}; ${leader} restarts as a replica.`,
   );

@@ -11,10 +11,11 @@
  *   switchover.haproxyRoutesSeconds, bootstrapSeconds, rejoinSeconds, versions, checks, passed
  * A check against a predicted failover window can read `timing` and `failover` from there.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { leaderKeyHolder } from './etcd-client.ts';
+import { HarnessRun, printLogTails, ProcessBook, seconds, sleep, waitFor, waitForWritesTo } from './harness.ts';
 import {
   crashNode,
   patronictlList,
@@ -26,48 +27,20 @@ import {
   validateWithPatroni,
   waitForHaproxy,
   waitForHealthy,
+  type Healthy,
+  type RunOptions,
 } from './lab-cluster.ts';
 import { findPostgresBinDir, prepareLab, REPO_ROOT, type DbNode, type LabLayout } from './lab-layout.ts';
 import { labAddresses } from './lab-addresses.ts';
 import { clusterMembers } from './patroni-client.ts';
 import { sql, whoAnswers } from './postgres-client.ts';
 import { preflight } from './preflight.ts';
-import { ProcessBook } from './process-book.ts';
 import { runCommand } from './run-command.ts';
 import { programVersions } from './versions.ts';
-import { sleep, waitFor } from './wait-for.ts';
 
 const RESULTS_FILE = join(REPO_ROOT, 'bench-results/cluster.json');
 /** Rows written before the crash, one transaction each. */
 const ROWS_BEFORE_CRASH = 20;
-
-interface Check {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly seconds: number;
-  readonly detail: string;
-}
-
-const checks: Check[] = [];
-const runStarted = Date.now();
-const seconds = (ms: number) => Math.round(ms / 100) / 10;
-
-/** Runs one step; records it as a passed or failed check. A failure stops the run. */
-async function step<T>(name: string, body: () => Promise<{ value: T; detail: string }>): Promise<T> {
-  const started = Date.now();
-  process.stdout.write(`\n▶ ${name}\n`);
-  try {
-    const { value, detail } = await body();
-    checks.push({ name, ok: true, seconds: seconds(Date.now() - started), detail });
-    process.stdout.write(`  ✔ ${detail} (${seconds(Date.now() - started)} s)\n`);
-    return value;
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    checks.push({ name, ok: false, seconds: seconds(Date.now() - started), detail });
-    process.stdout.write(`  ✘ ${detail}\n`);
-    throw error;
-  }
-}
 
 /** Writes rows through HAProxy's write port until stopped; remembers which commits succeeded. */
 class Writer {
@@ -130,261 +103,253 @@ function nodeByHost(lab: LabLayout, host: string): DbNode | undefined {
   return lab.nodes.find((n) => n.pgHost === host);
 }
 
-function printTable(rows: readonly [string, string][]): void {
-  const width = Math.max(...rows.map(([k]) => k.length));
-  process.stdout.write('\nMeasured timings\n');
-  for (const [key, value] of rows) process.stdout.write(`  ${key.padEnd(width)}  ${value}\n`);
+/** What every phase of the run works with. */
+interface Cluster {
+  readonly run: HarnessRun;
+  readonly lab: LabLayout;
+  readonly book: ProcessBook;
+  readonly options: RunOptions;
+}
+
+/** Validates the sample files and writes the runnable copy the daemons start from. */
+function prepare(run: HarnessRun, stateDir: string): Promise<LabLayout> {
+  return run.step('Validate the sample files and prepare a runnable copy', async () => {
+    const layout = prepareLab(stateDir);
+    const problems = await preflight(labAddresses(layout));
+    if (problems.length > 0) throw new Error(`cannot run here:\n  - ${problems.join('\n  - ')}`);
+    return { value: layout, detail: `state in ${stateDir}; only the machine-path keys were changed` };
+  });
+}
+
+/** etcd, the programs' own validators, then Patroni: one leader and two streaming replicas. */
+async function boot({ run, lab, options }: Cluster): Promise<{ healthy: Healthy; bootstrapSeconds: number }> {
+  await run.step('Start the three etcd members and wait until each is healthy', async () => {
+    await startEtcd(lab, options);
+    return { value: undefined, detail: lab.etcd.map((m) => `${m.name} healthy`).join(', ') };
+  });
+  await run.step("Check the files with Patroni's and HAProxy's own validators", async () => {
+    await validateWithPatroni(lab);
+    await validateWithHaproxy(lab);
+    return {
+      value: undefined,
+      detail: 'patroni --validate-config accepts all three node files; haproxy -c accepts haproxy.cfg',
+    };
+  });
+  const started = Date.now();
+  const healthy = await run.step(
+    'Start the three Patroni nodes; wait for one leader and two streaming replicas',
+    async () => {
+      for (const node of lab.nodes) startPatroni(lab, node, options);
+      const state = await waitForHealthy(lab, lab.nodes, 180_000);
+      const sync = state.members.find((m) => m.role === 'sync_standby')?.name ?? '?';
+      return { value: state, detail: `leader ${state.leader}, synchronous replica ${sync}, all replicas streaming` };
+    },
+  );
+  return { healthy, bootstrapSeconds: run.elapsed(started) };
+}
+
+/** HAProxy in front: writes must reach the leader, reads a replica. */
+function routeThroughHaproxy({ run, lab, options }: Cluster, leader: DbNode): Promise<void> {
+  return run.step('Start HAProxy; writes must reach the leader, reads a replica', async () => {
+    startHaproxy(lab, options);
+    // First HAProxy's own view (every node checked), then real connections.
+    await waitForHaproxy(lab, leader.name);
+    await waitForWritesTo(lab, leader, { timeoutMs: 30_000, intervalMs: 500 });
+    const read = await waitFor('HAProxy to route the read port to a replica', 30_000, async () => {
+      const who = await whoAnswers(lab, lab.readAddress);
+      return who && !who.primary ? who : undefined;
+    });
+    const reader = nodeByHost(lab, read.host)?.name ?? read.host;
+    return {
+      value: undefined,
+      detail: `:${lab.writeAddress.port} → ${leader.name} (primary), :${lab.readAddress.port} → ${reader} (replica)`,
+    };
+  });
+}
+
+/** Creates the table and starts the writer; returns once ROWS_BEFORE_CRASH rows are committed. */
+function writeRows({ run, lab }: Cluster, rows: Writer): Promise<void> {
+  return run.step(`Write ${ROWS_BEFORE_CRASH} rows through HAProxy, one transaction each`, async () => {
+    const created = await sql(
+      lab,
+      lab.writeAddress,
+      'CREATE TABLE lab_rows (id integer PRIMARY KEY, node text NOT NULL, written_at timestamptz NOT NULL DEFAULT now())',
+    );
+    if (!created.ok) throw new Error(`CREATE TABLE failed: ${created.stderr.trim()}`);
+    rows.start();
+    await waitFor(
+      `${ROWS_BEFORE_CRASH} committed rows`,
+      30_000,
+      async () => (rows.committed.size >= ROWS_BEFORE_CRASH ? true : undefined),
+      { intervalMs: 100 },
+    );
+    return {
+      value: undefined,
+      detail: `${rows.committed.size} rows committed (synchronous replication: each one is on a replica's disk too)`,
+    };
+  });
+}
+
+interface Failover {
+  oldLeader: string;
+  newLeader: string;
+  leaderLockSeconds: number;
+  haproxyRoutesSeconds: number;
+  firstWriteSeconds: number;
+}
+
+/** SIGKILLs the leader while the writer keeps writing; measures the three moments of the failover. */
+function crashLeader({ run, lab, book }: Cluster, rows: Writer, oldLeader: DbNode): Promise<Failover> {
+  return run.step(
+    `Crash the leader (${oldLeader.name}: SIGKILL to Patroni and PostgreSQL) and measure the failover`,
+    async () => {
+      // The writer keeps trying through HAProxy during the whole failover.
+      const crashedAt = Date.now();
+      crashNode(oldLeader, book);
+      const { holder, at: lockAt } = await waitFor(
+        'another node to hold the leader lock in etcd',
+        120_000,
+        async () => {
+          const holder = await leaderKeyHolder(lab);
+          return holder !== null && holder !== oldLeader.name ? { holder, at: Date.now() } : undefined;
+        },
+        { intervalMs: 100 },
+      );
+      const newLeader = nodeByName(lab, holder);
+      const routed = await waitForWritesTo(lab, newLeader);
+      const firstWrite = await waitFor(
+        'a write through HAProxy to commit on the new leader',
+        60_000,
+        async () => {
+          const commit = rows.firstCommitAfter(crashedAt);
+          return commit?.host === newLeader.pgHost ? commit.at : undefined;
+        },
+        { intervalMs: 100 },
+      );
+      await sleep(1000);
+      await rows.stop();
+      const value: Failover = {
+        oldLeader: oldLeader.name,
+        newLeader: holder,
+        leaderLockSeconds: seconds(lockAt - crashedAt),
+        haproxyRoutesSeconds: seconds(routed - crashedAt),
+        firstWriteSeconds: seconds(firstWrite - crashedAt),
+      };
+      return {
+        value,
+        detail: `${holder} took the lock after ${value.leaderLockSeconds} s; HAProxy routed writes to it after ${value.haproxyRoutesSeconds} s; first write committed after ${value.firstWriteSeconds} s`,
+      };
+    },
+  );
+}
+
+/** Restarts the crashed leader; it must come back as a streaming replica. Returns the seconds it took. */
+async function rejoin({ run, lab, options }: Cluster, oldLeader: DbNode): Promise<number> {
+  const started = Date.now();
+  await run.step(`Restart ${oldLeader.name}; it must rejoin as a streaming replica`, async () => {
+    startPatroni(lab, oldLeader, options);
+    const state = await waitForHealthy(lab, lab.nodes, 180_000);
+    const member = state.members.find((m) => m.name === oldLeader.name);
+    if (state.leader === oldLeader.name) throw new Error(`${oldLeader.name} came back as the leader`);
+    return {
+      value: undefined,
+      detail: `${oldLeader.name} is ${member?.role ?? '?'} and streaming from ${state.leader}`,
+    };
+  });
+  return run.elapsed(started);
+}
+
+interface Switchover {
+  from: string;
+  to: string;
+  haproxyRoutesSeconds: number;
+}
+
+/** A planned switchover to the synchronous replica with patronictl; measures when HAProxy follows. */
+function switchOver({ run, lab }: Cluster): Promise<Switchover> {
+  return run.step('Planned switchover with patronictl', async () => {
+    const members = await clusterMembers(lab);
+    const leader = members.find((m) => m.role === 'leader')?.name;
+    // In synchronous mode only the synchronous replica may take over.
+    const candidate = members.find((m) => m.role === 'sync_standby')?.name;
+    if (!leader || !candidate) throw new Error('no leader or no synchronous replica to switch over to');
+    const target = nodeByName(lab, candidate);
+    const started = Date.now();
+    const result = await runCommand(
+      'patronictl',
+      ['-c', target.configFile, 'switchover', '--leader', leader, '--candidate', candidate, '--force'],
+      { timeoutMs: 90_000 },
+    );
+    if (!result.ok) throw new Error(`patronictl switchover failed: ${result.stdout}${result.stderr}`);
+    const routed = await waitForWritesTo(lab, target);
+    const state = await waitForHealthy(lab, lab.nodes, 120_000);
+    if (state.leader !== candidate) throw new Error(`expected ${candidate} to lead, found ${state.leader}`);
+    const value: Switchover = { from: leader, to: candidate, haproxyRoutesSeconds: seconds(routed - started) };
+    return {
+      value,
+      detail: `${leader} → ${candidate}; HAProxy routed writes to ${candidate} after ${value.haproxyRoutesSeconds} s; ${leader} streams from it`,
+    };
+  });
+}
+
+/** The whole run, phase by phase; everything measured goes into `results`. */
+async function runChecks(cluster: Cluster, results: Record<string, unknown>, rows: Writer): Promise<void> {
+  const { run, lab } = cluster;
+  results.versions = await programVersions(findPostgresBinDir());
+  results.timing = lab.timing;
+  const { healthy, bootstrapSeconds } = await boot(cluster);
+  const oldLeader = nodeByName(lab, healthy.leader);
+  await routeThroughHaproxy(cluster, oldLeader);
+  await writeRows(cluster, rows);
+  const failover = await crashLeader(cluster, rows, oldLeader);
+  results.failover = failover;
+  await run.step('Check that every committed row survived the failover', () => allRowsPresent(lab, rows));
+  const rejoinSeconds = await rejoin(cluster, oldLeader);
+  const switchover = await switchOver(cluster);
+  results.switchover = switchover;
+  await run.step('Check the rows once more, on the new leader', () => allRowsPresent(lab, rows));
+
+  process.stdout.write(`\n${await patronictlList(lab)}\n`);
+  Object.assign(results, { bootstrapSeconds, rejoinSeconds, rows: { committed: rows.committed.size } });
+  run.printTimings([
+    ['ttl / loop_wait / retry_timeout', `${lab.timing.ttl} / ${lab.timing.loop_wait} / ${lab.timing.retry_timeout} s`],
+    ['bootstrap (3 nodes streaming)', `${bootstrapSeconds} s`],
+    ['failover: new leader holds the lock', `${failover.leaderLockSeconds} s`],
+    ['failover: HAProxy routes writes', `${failover.haproxyRoutesSeconds} s`],
+    ['failover: first write committed', `${failover.firstWriteSeconds} s`],
+    ['old leader rejoins, streaming', `${rejoinSeconds} s`],
+    ['switchover: HAProxy routes writes', `${switchover.haproxyRoutesSeconds} s`],
+  ]);
 }
 
 async function main(): Promise<void> {
+  const run = new HarnessRun(RESULTS_FILE);
   const stateDir = mkdtempSync(join(tmpdir(), 'cde-cluster-test-'));
   const book = new ProcessBook(stateDir);
   let lab: LabLayout | undefined;
   let writer: Writer | undefined;
   let passed = false;
-
-  // Ctrl-C or a CI timeout: stop what we started, then exit.
-  const onSignal = (sig: NodeJS.Signals) => {
-    process.stdout.write(`\n${sig} received: stopping the processes this run started…\n`);
-    void (lab ? stopAll(lab, book) : Promise.resolve([])).finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stopInterrupts = run.onInterrupt(() => (lab ? stopAll(lab, book) : Promise.resolve([])));
 
   const results: Record<string, unknown> = { measuredAt: new Date().toISOString() };
   try {
-    lab = await step('Validate the sample files and prepare a runnable copy', async () => {
-      const layout = prepareLab(stateDir);
-      const problems = await preflight(labAddresses(layout));
-      if (problems.length > 0) throw new Error(`cannot run here:\n  - ${problems.join('\n  - ')}`);
-      return { value: layout, detail: `state in ${stateDir}; only the machine-path keys were changed` };
-    });
-    const current = lab;
-    results.versions = await programVersions(findPostgresBinDir());
-    results.timing = current.timing;
-    const options = { detached: false, book };
-
-    await step('Start the three etcd members and wait until each is healthy', async () => {
-      await startEtcd(current, options);
-      return { value: undefined, detail: current.etcd.map((m) => `${m.name} healthy`).join(', ') };
-    });
-
-    await step("Check the files with Patroni's and HAProxy's own validators", async () => {
-      await validateWithPatroni(current);
-      await validateWithHaproxy(current);
-      return {
-        value: undefined,
-        detail: 'patroni --validate-config accepts all three node files; haproxy -c accepts haproxy.cfg',
-      };
-    });
-
-    const bootStarted = Date.now();
-    const healthy = await step(
-      'Start the three Patroni nodes; wait for one leader and two streaming replicas',
-      async () => {
-        for (const node of current.nodes) startPatroni(current, node, options);
-        const state = await waitForHealthy(current, current.nodes, 180_000);
-        const sync = state.members.find((m) => m.role === 'sync_standby')?.name ?? '?';
-        return { value: state, detail: `leader ${state.leader}, synchronous replica ${sync}, all replicas streaming` };
-      },
-    );
-    const bootstrapSeconds = seconds(Date.now() - bootStarted);
-
-    await step('Start HAProxy; writes must reach the leader, reads a replica', async () => {
-      startHaproxy(current, options);
-      const leader = nodeByName(current, healthy.leader);
-      // First HAProxy's own view (every node checked), then real connections.
-      await waitForHaproxy(current, leader.name);
-      const write = await waitFor('HAProxy to route the write port to the leader', 30_000, async () => {
-        const who = await whoAnswers(current, current.writeAddress);
-        return who?.host === leader.pgHost && who.primary ? who : undefined;
-      });
-      const read = await waitFor('HAProxy to route the read port to a replica', 30_000, async () => {
-        const who = await whoAnswers(current, current.readAddress);
-        return who && !who.primary ? who : undefined;
-      });
-      return {
-        value: undefined,
-        detail: `:${current.writeAddress.port} → ${nodeByHost(current, write.host)?.name ?? write.host} (primary), :${current.readAddress.port} → ${nodeByHost(current, read.host)?.name ?? read.host} (replica)`,
-      };
-    });
-
-    const rows = new Writer(current, 1);
-    writer = rows;
-    await step(`Write ${ROWS_BEFORE_CRASH} rows through HAProxy, one transaction each`, async () => {
-      const created = await sql(
-        current,
-        current.writeAddress,
-        'CREATE TABLE lab_rows (id integer PRIMARY KEY, node text NOT NULL, written_at timestamptz NOT NULL DEFAULT now())',
-      );
-      if (!created.ok) throw new Error(`CREATE TABLE failed: ${created.stderr.trim()}`);
-      rows.start();
-      await waitFor(
-        `${ROWS_BEFORE_CRASH} committed rows`,
-        30_000,
-        async () => (rows.committed.size >= ROWS_BEFORE_CRASH ? true : undefined),
-        { intervalMs: 100 },
-      );
-      return {
-        value: undefined,
-        detail: `${rows.committed.size} rows committed (synchronous replication: each one is on a replica's disk too)`,
-      };
-    });
-
-    const oldLeader = nodeByName(current, healthy.leader);
-    const failover = await step(
-      `Crash the leader (${oldLeader.name}: SIGKILL to Patroni and PostgreSQL) and measure the failover`,
-      async () => {
-        // The writer keeps trying through HAProxy during the whole failover.
-        const crashedAt = Date.now();
-        crashNode(oldLeader, book);
-        const lock = waitFor(
-          'another node to hold the leader lock in etcd',
-          120_000,
-          async () => {
-            const holder = await leaderKeyHolder(current);
-            return holder !== null && holder !== oldLeader.name ? { holder, at: Date.now() } : undefined;
-          },
-          { intervalMs: 100 },
-        );
-        const { holder, at: lockAt } = await lock;
-        const newLeader = nodeByName(current, holder);
-        const routed = await waitFor(
-          `HAProxy to route writes to ${holder}`,
-          60_000,
-          async () => {
-            const who = await whoAnswers(current, current.writeAddress);
-            return who?.host === newLeader.pgHost && who.primary ? Date.now() : undefined;
-          },
-          { intervalMs: 100 },
-        );
-        const firstWrite = await waitFor(
-          'a write through HAProxy to commit on the new leader',
-          60_000,
-          async () => {
-            const commit = rows.firstCommitAfter(crashedAt);
-            return commit?.host === newLeader.pgHost ? commit.at : undefined;
-          },
-          { intervalMs: 100 },
-        );
-        await sleep(1000);
-        await rows.stop();
-        const value = {
-          oldLeader: oldLeader.name,
-          newLeader: holder,
-          leaderLockSeconds: seconds(lockAt - crashedAt),
-          haproxyRoutesSeconds: seconds(routed - crashedAt),
-          firstWriteSeconds: seconds(firstWrite - crashedAt),
-        };
-        return {
-          value,
-          detail: `${holder} took the lock after ${value.leaderLockSeconds} s; HAProxy routed writes to it after ${value.haproxyRoutesSeconds} s; first write committed after ${value.firstWriteSeconds} s`,
-        };
-      },
-    );
-    results.failover = failover;
-
-    await step('Check that every committed row survived the failover', () => allRowsPresent(current, rows));
-
-    const rejoinStarted = Date.now();
-    await step(`Restart ${oldLeader.name}; it must rejoin as a streaming replica`, async () => {
-      startPatroni(current, oldLeader, options);
-      const state = await waitForHealthy(current, current.nodes, 180_000);
-      const member = state.members.find((m) => m.name === oldLeader.name);
-      if (state.leader === oldLeader.name) throw new Error(`${oldLeader.name} came back as the leader`);
-      return {
-        value: undefined,
-        detail: `${oldLeader.name} is ${member?.role ?? '?'} and streaming from ${state.leader}`,
-      };
-    });
-    const rejoinSeconds = seconds(Date.now() - rejoinStarted);
-
-    const switchover = await step('Planned switchover with patronictl', async () => {
-      const members = await clusterMembers(current);
-      const leader = members.find((m) => m.role === 'leader')?.name;
-      // In synchronous mode only the synchronous replica may take over.
-      const candidate = members.find((m) => m.role === 'sync_standby')?.name;
-      if (!leader || !candidate) throw new Error('no leader or no synchronous replica to switch over to');
-      const target = nodeByName(current, candidate);
-      const started = Date.now();
-      const result = await runCommand(
-        'patronictl',
-        ['-c', target.configFile, 'switchover', '--leader', leader, '--candidate', candidate, '--force'],
-        { timeoutMs: 90_000 },
-      );
-      if (!result.ok) throw new Error(`patronictl switchover failed: ${result.stdout}${result.stderr}`);
-      const routed = await waitFor(
-        `HAProxy to route writes to ${candidate}`,
-        60_000,
-        async () => {
-          const who = await whoAnswers(current, current.writeAddress);
-          return who?.host === target.pgHost && who.primary ? Date.now() : undefined;
-        },
-        { intervalMs: 100 },
-      );
-      const state = await waitForHealthy(current, current.nodes, 120_000);
-      if (state.leader !== candidate) throw new Error(`expected ${candidate} to lead, found ${state.leader}`);
-      const value = { from: leader, to: candidate, haproxyRoutesSeconds: seconds(routed - started) };
-      return {
-        value,
-        detail: `${leader} → ${candidate}; HAProxy routed writes to ${candidate} after ${value.haproxyRoutesSeconds} s; ${leader} streams from it`,
-      };
-    });
-    results.switchover = switchover;
-
-    await step('Check the rows once more, on the new leader', () => allRowsPresent(current, rows));
-
-    process.stdout.write(`\n${await patronictlList(current)}\n`);
-    results.bootstrapSeconds = bootstrapSeconds;
-    results.rejoinSeconds = rejoinSeconds;
-    results.rows = { committed: rows.committed.size };
-    printTable([
-      [
-        'ttl / loop_wait / retry_timeout',
-        `${current.timing.ttl} / ${current.timing.loop_wait} / ${current.timing.retry_timeout} s`,
-      ],
-      ['bootstrap (3 nodes streaming)', `${bootstrapSeconds} s`],
-      ['failover: new leader holds the lock', `${failover.leaderLockSeconds} s`],
-      ['failover: HAProxy routes writes', `${failover.haproxyRoutesSeconds} s`],
-      ['failover: first write committed', `${failover.firstWriteSeconds} s`],
-      ['old leader rejoins, streaming', `${rejoinSeconds} s`],
-      ['switchover: HAProxy routes writes', `${switchover.haproxyRoutesSeconds} s`],
-    ]);
+    lab = await prepare(run, stateDir);
+    writer = new Writer(lab, 1);
+    await runChecks({ run, lab, book, options: { detached: false, book } }, results, writer);
     passed = true;
   } catch {
-    // Already reported by step(); show the daemons' last words to explain it.
-    if (lab) {
-      for (const name of [...lab.etcd.map((m) => m.name), ...lab.nodes.map((n) => n.name), 'haproxy']) {
-        try {
-          const lines = readFileSync(join(lab.logDir, `${name}.log`), 'utf8')
-            .trimEnd()
-            .split('\n')
-            .slice(-8);
-          process.stdout.write(`\n--- last lines of ${name}.log ---\n${lines.join('\n')}\n`);
-        } catch {
-          // No log: that daemon never started.
-        }
-      }
-    }
+    // Already reported by the failed step; show the daemons' last words to explain it.
+    if (lab) printLogTails(lab.logDir, [...lab.etcd.map((m) => m.name), ...lab.nodes.map((n) => n.name), 'haproxy']);
   } finally {
     await writer?.stop();
     const stopped = lab ? await stopAll(lab, book) : [];
     process.stdout.write(`\nStopped: ${stopped.join('; ') || 'nothing was running'}\n`);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stopInterrupts();
   }
 
-  const totalSeconds = seconds(Date.now() - runStarted);
-  Object.assign(results, { passed, totalSeconds, checks });
-  mkdirSync(join(REPO_ROOT, 'bench-results'), { recursive: true });
-  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-  const failed = checks.filter((c) => !c.ok).length;
-  process.stdout.write(`\nWhole run: ${totalSeconds} s. Results in ${RESULTS_FILE}\n`);
-  // The plain closing line CI reads: checks passed and failed.
-  process.stdout.write(`cluster: ${checks.length - failed} passed, ${failed} failed\n`);
+  run.finish(results, passed);
   if (passed) rmSync(stateDir, { recursive: true, force: true });
   else process.stdout.write(`State and logs kept in ${stateDir}\n`);
-  process.exitCode = passed ? 0 : 1;
 }
 
 await main();

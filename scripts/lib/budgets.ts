@@ -1,5 +1,5 @@
 /**
- * The site's size budgets (issue 9), checked on the sizes `page-weight.ts` reads from dist/.
+ * The site's size budgets (docs/QUALITY.md), checked on the sizes `page-weight.ts` reads from dist/.
  * Gzipped bytes; 1 KB = 1,000 bytes. Deterministic: the same dist always gives the same answer.
  */
 import { siteStylesheets, summarisePage, type SiteWeight } from './page-weight.ts';
@@ -11,6 +11,10 @@ export interface Budgets {
   includedFigures: number;
   /** Added to a page's budget for each diagram beyond `includedFigures`. */
   bytesPerExtraFigure: number;
+  /** Added for each question entry (question, answer, sources) the page shows, as /questions/ does. */
+  bytesPerQuestion: number;
+  /** Added for each link to a question, as in an article's "Questions this article answers". */
+  bytesPerQuestionLink: number;
   /** JS that runs on a page without interaction (the theme and table-of-contents scripts), islands apart. */
   pageJsBytes: number;
   /** All the CSS of the whole site, each distinct stylesheet once. */
@@ -21,6 +25,8 @@ export const BUDGETS: Budgets = {
   pageBytes: 30_000,
   includedFigures: 2,
   bytesPerExtraFigure: 6_000,
+  bytesPerQuestion: 350,
+  bytesPerQuestionLink: 100,
   pageJsBytes: 3_000,
   siteCssBytes: 10_000,
 };
@@ -40,9 +46,34 @@ export interface BudgetReport {
   problems: string[];
 }
 
-/** The first-visit budget of a page with `figures` diagrams. */
-export function pageBudget(figures: number, budgets: Budgets = BUDGETS): number {
-  return budgets.pageBytes + Math.max(0, figures - budgets.includedFigures) * budgets.bytesPerExtraFigure;
+/** What a page holds that its budget grows with: diagrams, question entries, links to questions. */
+export interface PageContent {
+  figures: number;
+  questions?: number;
+  questionLinks?: number;
+}
+
+/** The first-visit budget of a page with `figures` diagrams (a number), or with this content. */
+export function pageBudget(content: number | PageContent, budgets: Budgets = BUDGETS): number {
+  const { figures, questions = 0, questionLinks = 0 } = typeof content === 'number' ? { figures: content } : content;
+  return (
+    budgets.pageBytes +
+    Math.max(0, figures - budgets.includedFigures) * budgets.bytesPerExtraFigure +
+    questions * budgets.bytesPerQuestion +
+    questionLinks * budgets.bytesPerQuestionLink
+  );
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** `3 diagrams`, `0 diagrams, 55 questions`, `1 diagram, 47 question links`: what the budget allowed for. */
+function describeContent(page: PageContent): string {
+  const parts = [count(page.figures, 'diagram', 'diagrams')];
+  if (page.questions) parts.push(count(page.questions, 'question', 'questions'));
+  if (page.questionLinks) parts.push(count(page.questionLinks, 'question link', 'question links'));
+  return parts.join(', ');
 }
 
 /** Checks every page of the site, and the site's CSS, against the budgets. */
@@ -52,12 +83,11 @@ export function checkBudgets(site: SiteWeight, budgets: Budgets = BUDGETS): Budg
   for (const page of site.pages) {
     const summary = summarisePage(page);
     const scope = `/${page.page}`;
-    const diagrams = page.figures === 1 ? '1 diagram' : `${page.figures} diagrams`;
     lines.push({
       scope,
-      budget: `first visit, all types (${diagrams})`,
+      budget: `first visit, all types (${describeContent(page)})`,
       actual: summary.firstVisit.gzip,
-      limit: pageBudget(page.figures, budgets),
+      limit: pageBudget(page, budgets),
     });
     lines.push({
       scope,

@@ -5,8 +5,9 @@
  * It looks for names that survive minification because they are public API or data keys of those
  * libraries, in every JS file of dist/ and in every inline script, and for Shiki's WebAssembly.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { extname, join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { listBuildFiles } from '../../src/postbuild/build-files.ts';
 import { readHtml } from './page-weight.ts';
 
 export interface Signature {
@@ -57,11 +58,7 @@ const JS_EXTENSIONS = new Set(['.js', '.mjs', '.cjs']);
 
 /** Scans every JS file, inline script and WebAssembly file of a built site. */
 export async function scanDist(dist: string): Promise<Finding[]> {
-  const entries = await readdir(dist, { withFileTypes: true, recursive: true });
-  const files = entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
+  const files = listBuildFiles(dist);
   const findings: Finding[] = [];
   for (const file of files) {
     const extension = extname(file).toLowerCase();

@@ -16,13 +16,14 @@
  * Sizes are bytes on disk ("raw") and gzip level 9 ("gzip"), one compressed stream per file.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { extname, join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { init as initLexer, parse as parseModule } from 'es-module-lexer';
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
+import { listBuildFiles, pageOf } from '../../src/postbuild/build-files.ts';
+import { cssUrls, elementUrls, isJavaScript, jsSpecifiers, relsOf } from '../../src/postbuild/file-urls.ts';
 
 export type AssetKind = 'html' | 'css' | 'js' | 'font' | 'image' | 'other';
 /** `first-visit`: loads on its own when the page opens. `island`: loads when an island becomes visible. */
@@ -68,6 +69,10 @@ export interface PageWeight {
   inlineJs: Size;
   /** Diagrams: `<figure class="cde-figure">` elements that hold an inline `<svg>`. */
   figures: number;
+  /** Question entries (`class="cde-question"`: question, answer and sources), as on /questions/. */
+  questions: number;
+  /** Links to a question (`<a class="cde-question-link">`), as in an article's list of questions it answers. */
+  questionLinks: number;
   /** Elements that load code when visible (`astro-island[client=visible]`, `[data-island]`). */
   islands: number;
   /** References to this site that have no file in dist/ (`<url> (in <where>)`). */
@@ -79,6 +84,8 @@ export interface PageWeight {
 export interface PageSummary {
   page: string;
   figures: number;
+  questions: number;
+  questionLinks: number;
   /** Everything a first visit downloads: the HTML and every first-visit asset (not islands). */
   firstVisit: Size & { requests: number };
   /** First-visit bytes by kind; `html` includes inline scripts and styles. */
@@ -115,7 +122,6 @@ export function inlineSize(text: string): Size {
 
 const FONT_EXTENSIONS = new Set(['.woff2', '.woff', '.ttf', '.otf', '.eot']);
 const IMAGE_EXTENSIONS = new Set(['.svg', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.ico']);
-const SCRIPT_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 
 /** The kind of a file from its extension. */
 export function kindOfFile(file: string): AssetKind {
@@ -141,6 +147,8 @@ export interface HtmlReading {
   references: Reference[];
   inline: { kind: 'css' | 'js'; text: string; loading: Loading }[];
   figures: number;
+  questions: number;
+  questionLinks: number;
   islands: number;
   /** Islands marked by name, whose code is the dynamic imports of the page's scripts. */
   namedIslands: number;
@@ -163,9 +171,12 @@ function stringProperty(element: Element, name: string): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** The first URL of a `srcset` (the one a browser without better information picks). */
-function firstSrcsetUrl(srcset: string): string | undefined {
-  return srcset.split(',')[0]?.trim().split(/\s+/)[0] || undefined;
+/**
+ * The first URL an element's `attribute` holds: for a `srcset`, its first candidate (the one a
+ * browser without better information picks).
+ */
+function urlIn(element: Element, attribute: string): string | undefined {
+  return elementUrls(element).find((found) => found.attribute === attribute)?.url;
 }
 
 function hasSvgDescendant(element: Element): boolean {
@@ -174,10 +185,18 @@ function hasSvgDescendant(element: Element): boolean {
   );
 }
 
-/** Reads what an HTML page refers to, what code it carries inline, its diagrams and its islands. */
+/** Reads what an HTML page refers to, what code it carries inline, its diagrams, questions and islands. */
 export function readHtml(html: string): HtmlReading {
   const tree: Root = fromHtml(html);
-  const reading: HtmlReading = { references: [], inline: [], figures: 0, islands: 0, namedIslands: 0 };
+  const reading: HtmlReading = {
+    references: [],
+    inline: [],
+    figures: 0,
+    questions: 0,
+    questionLinks: 0,
+    islands: 0,
+    namedIslands: 0,
+  };
   const add = (url: string | undefined, via: string, kind?: AssetKind, loading: Loading = 'first-visit'): void => {
     if (url) reading.references.push(kind ? { url, kind, via, loading } : { url, via, loading });
   };
@@ -190,8 +209,8 @@ export function readHtml(html: string): HtmlReading {
       const svg = inSvg || tag === 'svg';
 
       if (tag === 'link') {
-        const rel = tokens(element.properties['rel']).map((token) => token.toLowerCase());
-        const href = stringProperty(element, 'href');
+        const rel = relsOf(element);
+        const href = urlIn(element, 'href');
         const as = stringProperty(element, 'as');
         if (rel.includes('stylesheet')) add(href, '<link rel=stylesheet>', 'css');
         else if (rel.includes('modulepreload')) add(href, '<link rel=modulepreload>', 'js');
@@ -201,9 +220,8 @@ export function readHtml(html: string): HtmlReading {
           add(href, `<link rel=${rel.includes('preload') ? 'preload' : 'prefetch'}>`, as ? kinds[as] : undefined);
         }
       } else if (tag === 'script') {
-        const type = (stringProperty(element, 'type') ?? '').toLowerCase();
-        if (SCRIPT_TYPES.has(type)) {
-          const src = stringProperty(element, 'src');
+        if (isJavaScript(element)) {
+          const src = urlIn(element, 'src');
           if (src) add(src, '<script src>', 'js');
           else {
             const text = toString(element);
@@ -216,20 +234,21 @@ export function readHtml(html: string): HtmlReading {
         const text = toString(element);
         if (text.trim()) reading.inline.push({ kind: 'css', text, loading: 'first-visit' });
       } else if (tag === 'img' || (tag === 'input' && stringProperty(element, 'type') === 'image')) {
-        const srcset = stringProperty(element, 'srcSet');
-        add(stringProperty(element, 'src') ?? (srcset ? firstSrcsetUrl(srcset) : undefined), `<${tag}>`, 'image');
+        add(urlIn(element, 'src') ?? urlIn(element, 'srcSet'), `<${tag}>`, 'image');
       } else if (tag === 'source') {
-        const srcset = stringProperty(element, 'srcSet');
-        add(srcset ? firstSrcsetUrl(srcset) : stringProperty(element, 'src'), '<source>');
+        add(urlIn(element, 'srcSet') ?? urlIn(element, 'src'), '<source>');
       } else if (tag === 'video') {
-        add(stringProperty(element, 'poster'), '<video poster>', 'image');
+        add(urlIn(element, 'poster'), '<video poster>', 'image');
       } else if (svg && (tag === 'image' || tag === 'use')) {
-        const href = stringProperty(element, 'href') ?? stringProperty(element, 'xLinkHref');
+        const href = urlIn(element, 'href') ?? urlIn(element, 'xLinkHref');
         // `#id` points inside the page itself; only external files cost a request.
         if (href && !href.startsWith('#')) add(href.split('#')[0], `<${tag}> in <svg>`, 'image');
       } else if (tag === 'figure' && tokens(element.properties['className']).includes('cde-figure')) {
         if (hasSvgDescendant(element)) reading.figures += 1;
       }
+      const classes = tokens(element.properties['className']);
+      if (classes.includes('cde-question')) reading.questions += 1;
+      if (tag === 'a' && classes.includes('cde-question-link')) reading.questionLinks += 1;
 
       if (tag === 'astro-island') {
         const client = stringProperty(element, 'client');
@@ -254,44 +273,6 @@ export function readHtml(html: string): HtmlReading {
   return reading;
 }
 
-/** `@import` targets and `url()` references of a stylesheet, in order. */
-export function readCssReferences(css: string): { url: string; kind?: AssetKind }[] {
-  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  const found: { url: string; kind?: AssetKind }[] = [];
-  const IMPORT = /@import\s+(?:url\(\s*)?(["']?)([^"')\s;]+)\1\s*\)?[^;]*;/g;
-  for (const match of text.matchAll(IMPORT)) found.push({ url: match[2] ?? '', kind: 'css' });
-  const rest = text.replace(IMPORT, '');
-  for (const match of rest.matchAll(/url\(\s*(["']?)([^"')]*?)\1\s*\)/g)) {
-    const url = match[2] ?? '';
-    if (url && !url.startsWith('#')) found.push({ url });
-  }
-  return found;
-}
-
-let lexerReady: Promise<void> | undefined;
-
-/** The static imports of a JS module (not dynamic `import()`, which loads on demand). */
-export async function readJsImports(code: string, file = 'script'): Promise<string[]> {
-  lexerReady ??= initLexer;
-  await lexerReady;
-  let imports: ReturnType<typeof parseModule>[0];
-  try {
-    [imports] = parseModule(code, file);
-  } catch (error) {
-    throw new Error(`Cannot read the imports of ${file}: ${(error as Error).message}`, { cause: error });
-  }
-  // d === -1: a static import or re-export; -2: import.meta; >= 0: dynamic import().
-  return imports.filter((entry) => entry.d === -1 && entry.n !== undefined).map((entry) => entry.n as string);
-}
-
-/** The `import()` targets of a JS module that are plain strings: code it loads on demand. */
-export async function readJsDynamicImports(code: string, file = 'script'): Promise<string[]> {
-  lexerReady ??= initLexer;
-  await lexerReady;
-  const [imports] = parseModule(code, file);
-  return imports.filter((entry) => entry.d >= 0 && entry.n !== undefined).map((entry) => entry.n as string);
-}
-
 export type Resolution = { file: string } | { offsite: string } | undefined;
 
 /**
@@ -314,28 +295,10 @@ export function resolveReference(url: string, from: string, base: string): Resol
   return { file: inside === '' || inside.endsWith('/') ? `${inside}index.html` : inside };
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-}
-
-/** Every HTML page in dist/, as paths inside it. */
-export async function listHtmlFiles(dist: string): Promise<string[]> {
-  return (await listFiles(dist)).filter((file) => file.endsWith('.html'));
-}
-
-/** `articles/x/index.html` → `articles/x/`; `404.html` stays. */
-export function pageOfFile(file: string): string {
-  return file === 'index.html' ? '' : file.replace(/(^|\/)index\.html$/, '$1');
-}
-
 /** Reads every page of a built site and what its first visit downloads. */
 export async function analyseSite(dist: string, options: { base?: string } = {}): Promise<SiteWeight> {
   const base = options.base ?? '/';
-  const files = new Set(await listFiles(dist));
+  const files = new Set(listBuildFiles(dist));
   const contents = new Map<string, Promise<Buffer>>();
   const read = (file: string): Promise<Buffer> => {
     let content = contents.get(file);
@@ -360,7 +323,7 @@ export async function analyseSite(dist: string, options: { base?: string } = {})
     const html = await read(file);
     const reading = readHtml(html.toString('utf8'));
     const page: PageWeight = {
-      page: pageOfFile(file),
+      page: pageOf(file),
       file,
       html: await sizeOfFile(file),
       assets: [],
@@ -377,11 +340,13 @@ export async function analyseSite(dist: string, options: { base?: string } = {})
           .join('\n'),
       ),
       figures: reading.figures,
+      questions: reading.questions,
+      questionLinks: reading.questionLinks,
       islands: reading.islands,
       missing: [],
       offsite: [],
     };
-    const pageUrl = base + pageOfFile(file);
+    const pageUrl = base + pageOf(file);
     const queue: (Reference & { from: string })[] = reading.references.map((reference) => ({
       ...reference,
       from: pageUrl,
@@ -421,17 +386,20 @@ export async function analyseSite(dist: string, options: { base?: string } = {})
       const from = base + target;
       if (kind === 'css') {
         const css = (await read(target)).toString('utf8');
-        for (const child of readCssReferences(css)) {
-          const via = `${child.kind === 'css' ? '@import' : 'url()'} in ${target}`;
-          queue.push({ ...child, loading: asset.loading, via, from });
+        for (const child of cssUrls(css)) {
+          const via = `${child.via} in ${target}`;
+          const reference = { url: child.url, loading: asset.loading, via, from };
+          queue.push(child.via === '@import' ? { ...reference, kind: 'css' } : reference);
         }
       } else if (kind === 'js') {
         const code = (await read(target)).toString('utf8');
-        for (const url of await readJsImports(code, target)) {
+        const specifiers = jsSpecifiers(code, target);
+        for (const { url } of specifiers.filter((specifier) => specifier.via === 'import')) {
           queue.push({ url, kind: 'js', loading: asset.loading, via: `import in ${target}`, from });
         }
+        // A named island's code is what the page's scripts import() when it becomes visible.
         if (reading.namedIslands > 0) {
-          for (const url of await readJsDynamicImports(code, target)) {
+          for (const { url } of specifiers.filter((specifier) => specifier.via === 'import()')) {
             queue.push({ url, kind: 'js', loading: 'island', via: `import() in ${target}`, from });
           }
         }
@@ -474,7 +442,16 @@ export function summarisePage(page: PageWeight): PageSummary {
   // Inline code arrives inside the HTML: no request of its own, bytes already in the HTML's.
   for (const code of page.inline) if (code.kind === 'js' && code.loading === 'island') addTo(islands, code, 0);
   addTo(js, page.inlineJs);
-  return { page: page.page, figures: page.figures, firstVisit, byKind, js, islands };
+  return {
+    page: page.page,
+    figures: page.figures,
+    questions: page.questions,
+    questionLinks: page.questionLinks,
+    firstVisit,
+    byKind,
+    js,
+    islands,
+  };
 }
 
 /** One stylesheet of the site: a file, or an inline `<style>` (counted once however many pages carry it). */

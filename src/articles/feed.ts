@@ -1,4 +1,5 @@
 import { escapeXml } from '../postbuild/sitemap.ts';
+import { SITE_NAME } from '../site/name.ts';
 import { articlePath, withBase } from '../site/urls.ts';
 
 export interface FeedArticle {
@@ -48,7 +49,7 @@ export function atomFeed({ site, base, title, articles }: FeedOptions): string {
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(url('/feed.xml'))}"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(url('/'))}"/>`,
     `  <updated>${updated.toISOString()}</updated>`,
-    '  <author><name>Clusters &amp; Databases, Explained contributors</name></author>',
+    `  <author><name>${escapeXml(SITE_NAME)} contributors</name></author>`,
     ...entries,
     '</feed>',
     '',

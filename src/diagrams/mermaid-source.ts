@@ -3,7 +3,7 @@
  * declarations, the diagram type, and the figure id. Pure functions, no Mermaid needed.
  */
 
-/** Diagram types the site styles (see CONVENTIONS.md); others would render unthemed. */
+/** Diagram types the site styles (docs/DIAGRAMS.md lists them); others would render unthemed. */
 export const ALLOWED_DIAGRAM_TYPES = ['flowchart', 'graph', 'sequenceDiagram', 'stateDiagram-v2'] as const;
 
 /** `id="fig-x" caption="A caption"` → { id: 'fig-x', caption: 'A caption' }. Quotes may be " or '. */

@@ -1,8 +1,8 @@
 /**
  * The standalone SVG file of a figure (`/diagrams/<fig-id>.svg`): the same drawing as the inline
  * figure, with the light palette of `src/styles/diagrams.css` inlined as a <style> whose custom
- * properties are resolved to plain colours, so it renders the same in a browser, an editor or
- * another document.
+ * properties are resolved to plain colours (the light half of each light-dark() pair), so it renders
+ * the same in a browser, an editor or another document.
  */
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -17,14 +17,19 @@ function isDarkOrPrintAtRule(node: AtRule): boolean {
   return node.name === 'media';
 }
 
-/** Custom properties declared directly in the light palette rule. */
+/** `light-dark(#fff, #000)` → `#fff`; any other value stays as it is. */
+export function lightValue(value: string): string {
+  return /^light-dark\(\s*([^,()]+?)\s*,[^()]*\)$/.exec(value.trim())?.[1] ?? value;
+}
+
+/** Custom properties declared directly in the palette rule, with their light values. */
 function lightPalette(root: Container): Map<string, string> {
   const palette = new Map<string, string>();
   root.walkRules((rule) => {
     if (rule.selector !== PALETTE_SELECTOR) return;
     if (rule.parent?.type === 'atrule' && isDarkOrPrintAtRule(rule.parent as AtRule)) return;
     rule.walkDecls(/^--cde-diagram-/, (declaration) => {
-      palette.set(declaration.prop, declaration.value);
+      palette.set(declaration.prop, lightValue(declaration.value));
     });
   });
   return palette;

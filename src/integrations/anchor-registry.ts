@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { listBuildFiles, pagePathOf } from '../postbuild/build-files.ts';
+import { listHtmlFiles, pagePathOf } from '../postbuild/build-files.ts';
 import {
   compareRegistry,
   describeProblem,
@@ -83,7 +83,7 @@ export function anchorRegistry(options: AnchorRegistryOptions = {}): AstroIntegr
 
 /** Every built page except the 404 page, with its path without the base. */
 async function readPages(outDir: string, base: string) {
-  const files = (await listBuildFiles(outDir)).filter((file) => file.endsWith('.html') && file !== '404.html');
+  const files = listHtmlFiles(outDir).filter((file) => file !== '404.html');
   return Promise.all(
     files.map(async (file) => readBuiltPage(pagePathOf(file), await readFile(join(outDir, file), 'utf8'), base)),
   );

@@ -4,10 +4,12 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { listBuildFiles, pagePathOf } from '../postbuild/build-files.ts';
 import { findBrokenLinks, lineOf, readPageLinks, type BrokenLink } from '../postbuild/link-check.ts';
+import { describeDeadExplainedBy, QUESTIONS_FILE } from '../questions/questions-file.ts';
 
 /**
  * Fails the build when a built page links to a page or `#anchor` that does not exist, naming
- * the source file and line of the link when the page comes from an article.
+ * the source file and line of the link when the page comes from an article, or from
+ * content/questions.yaml (the questions page's links to the sections that explain each answer).
  */
 export function linkCheck(): AstroIntegration {
   let base = '/';
@@ -21,7 +23,7 @@ export function linkCheck(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const files = await listBuildFiles(outDir);
+        const files = listBuildFiles(outDir);
         const prefix = base.replace(/\/$/, '');
         const urlOf = (file: string): string => `${prefix}/${file}`;
         const pages = await Promise.all(
@@ -49,6 +51,11 @@ async function describe(link: BrokenLink, prefix: string, root: string): Promise
   const pagePath = link.page.slice(prefix.length);
   const article = /^\/articles\/([^/]+)\/$/.exec(pagePath)?.[1];
   const authored = link.href.startsWith(prefix + '/') ? link.href.slice(prefix.length) : link.href;
+  if (pagePath === '/questions/') {
+    const text = await readFile(join(root, QUESTIONS_FILE), 'utf8').catch(() => '');
+    const lines = describeDeadExplainedBy(text, authored, link.reason);
+    if (lines.length > 0) return lines.map((line) => `  ${line}`).join('\n');
+  }
   if (article) {
     const source = `content/articles/${article}.mdx`;
     try {

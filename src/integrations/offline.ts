@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { listBuildFiles } from '../postbuild/build-files.ts';
+import { listBuildFiles, listHtmlFiles } from '../postbuild/build-files.ts';
 import {
   buildPolicy,
   collectInline,
@@ -69,7 +69,7 @@ export async function finishOfflineBuild(outDir: string, options: OfflineBuildOp
     await makePortable(outDir);
     logger.info('Portable build: every internal URL is relative, scripts are classic (file:// can run them).');
   }
-  const files = await listBuildFiles(outDir);
+  const files = listBuildFiles(outDir);
   await checkSelfContained(outDir, files);
   const policy = await applyCsp(outDir, files);
   await writeFile(join(outDir, '_headers'), headersFile(policy, portable ? '/' : options.base));
@@ -82,7 +82,7 @@ export async function finishOfflineBuild(outDir: string, options: OfflineBuildOp
 
 /** The portable rewrite of a whole build folder, in place. */
 async function makePortable(outDir: string): Promise<void> {
-  const pages = (await listBuildFiles(outDir)).filter((file) => file.endsWith('.html'));
+  const pages = listHtmlFiles(outDir);
   const entries = new Set<string>();
   for (const page of pages) {
     const path = join(outDir, page);
@@ -98,7 +98,7 @@ async function makePortable(outDir: string): Promise<void> {
     const file = entry.slice(PORTABLE_BASE.length);
     await writeFile(join(outDir, classicName(file)), await classicBundle(join(outDir, file)));
   }
-  const files = await listBuildFiles(outDir);
+  const files = listBuildFiles(outDir);
   const known = new Set(files);
   const leftovers: string[] = [];
   for (const file of files) {
@@ -203,7 +203,7 @@ async function applyCsp(outDir: string, files: string[]): Promise<string> {
 
 /** Writes `sw.js` for the build in `outDir`; returns the build version. */
 export async function writeServiceWorker(outDir: string, source: string): Promise<string> {
-  const files = await listBuildFiles(outDir);
+  const files = listBuildFiles(outDir);
   const manifest = precacheManifest(
     await Promise.all(files.map(async (path) => ({ path, content: await readFile(join(outDir, path)) }))),
   );

@@ -33,7 +33,7 @@ const UNUSED_PAGEFIND_FILES = [
 /**
  * Builds the Pagefind search index into `<outDir>/pagefind/` after every production build, so
  * `npm run build` produces a searchable site for any BASE_PATH and OUT_DIR. Only elements marked
- * `data-pagefind-body` (article bodies and the glossary) are indexed. The browser loads the index
+ * `data-pagefind-body` (article bodies, the glossary and the questions page) are indexed. The browser loads the index
  * only when a reader opens search (src/components/Search.astro).
  */
 export function searchIndex(): AstroIntegration {

@@ -25,7 +25,7 @@ export function sitemap(): AstroIntegration {
           return;
         }
         const outDir = fileURLToPath(dir);
-        const paths = (await listBuildFiles(outDir))
+        const paths = listBuildFiles(outDir)
           .filter((file) => file === 'index.html' || file.endsWith('/index.html'))
           .map(pagePathOf);
         const pages: string[] = [];

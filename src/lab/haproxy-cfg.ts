@@ -1,10 +1,11 @@
 import { problem, type Problem } from './problem.ts';
 
 /**
- * A deliberately tiny reader for haproxy.cfg: enough to check that the lab's
- * file routes writes by Patroni's /primary (or /leader) health check and reads
- * by /replica. HAProxy itself remains the real judge (`haproxy -c -f`), which
- * the cluster harness runs.
+ * A deliberately tiny reader for haproxy.cfg, the only one: enough to check that
+ * the lab's file routes writes by Patroni's /primary (or /leader) health check and
+ * reads by /replica, and for the simulator to read the write port's health checks.
+ * HAProxy itself remains the real judge (`haproxy -c -f`), which the cluster
+ * harness runs.
  * Format: https://docs.haproxy.org/2.6/configuration.html (section 2 and 4).
  */
 
@@ -52,6 +53,14 @@ export function parseHaproxyCfg(text: string): HaproxySection[] {
     }
   });
   return sections;
+}
+
+/** HAProxy time values: a number of milliseconds, or with a unit (us, ms, s, m, h, d). */
+export function haproxyTimeMs(raw: string): number {
+  const match = /^(\d+(?:\.\d+)?)(us|ms|s|m|h|d)?$/.exec(raw.trim());
+  if (!match) throw new Error(`"${raw}" is not an HAProxy time (such as 2000, 500ms or 1s).`);
+  const factor = { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] ?? 'ms'] ?? 1;
+  return Number(match[1]) * factor;
 }
 
 /**

@@ -9,12 +9,16 @@
  * - `haproxy/haproxy.cfg`: the health checks of the `listen primary` section (`default-server inter
  *   fall rise`) and `timeout check`.
  *
- * Paths are relative to `content/lab/`. YAML is read as YAML 1.1, as Patroni (PyYAML) and etcd read it.
- * Anything the files leave out takes the programs' own defaults; anything the simulator cannot use
- * fails the build with the file's name. Node-only (the `yaml` package): never import it in the browser.
+ * Paths are relative to `content/lab/`. The files are read by the lab's one YAML reader and one
+ * HAProxy reader (parse-yaml.ts, haproxy-cfg.ts), so the simulator sees what the validators and the
+ * cluster harness see. Anything the files leave out takes the programs' own defaults; anything the
+ * simulator cannot use fails the build with the file's name. Build-time only: the browser gets the
+ * result as the component's `data-params`.
  */
-import { parse } from 'yaml';
 import { DEFAULT_PARAMS, paramProblems, type SimNodeParams, type SimParams } from '../islands/patroni-sim/params.ts';
+import { haproxyTimeMs, parseHaproxyCfg, type HaproxySection } from './haproxy-cfg.ts';
+import { parseYaml } from './parse-yaml.ts';
+import { formatProblems } from './problem.ts';
 
 export interface LabParams {
   readonly params: SimParams;
@@ -28,15 +32,8 @@ const isRecord = (value: unknown): value is Yaml =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function readYaml(file: string, text: string): Yaml {
-  let value: unknown;
-  try {
-    value = parse(text, { version: '1.1' });
-  } catch (error) {
-    throw new Error(
-      `content/lab/${file}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
-      { cause: error },
-    );
-  }
+  const { value, problems } = parseYaml(`content/lab/${file}`, text);
+  if (problems.length > 0) throw new Error(`Not valid YAML:\n${formatProblems(problems)}`);
   if (!isRecord(value)) throw new Error(`content/lab/${file}: expected a YAML mapping at the top level.`);
   return value;
 }
@@ -49,52 +46,36 @@ function pick(file: string, value: unknown, key: string, type: 'number' | 'boole
   return value;
 }
 
-/** HAProxy time values: a number of milliseconds, or with a unit (us, ms, s, m, h, d). */
-export function haproxyTimeMs(raw: string): number {
-  const match = /^(\d+(?:\.\d+)?)(us|ms|s|m|h|d)?$/.exec(raw.trim());
-  if (!match) throw new Error(`"${raw}" is not an HAProxy time (such as 2000, 500ms or 1s).`);
-  const factor = { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] ?? 'ms'] ?? 1;
-  return Number(match[1]) * factor;
-}
+const isPrimary = (section: HaproxySection): boolean =>
+  (section.kind === 'listen' || section.kind === 'backend') && section.name === 'primary';
 
-/** The write port's health checks: `default-server`/`server` options of `listen primary`, `timeout check`. */
+/** The write port's health checks: `default-server` options of `listen primary`, `timeout check`. */
 export function readHaproxy(file: string, text: string): SimParams['haproxy'] {
+  const sections = parseHaproxyCfg(text);
+  if (!sections.some(isPrimary))
+    throw new Error(
+      `content/lab/${file}: no "listen primary" section, so the simulator cannot tell how HAProxy checks the primary.`,
+    );
   const result = { ...DEFAULT_PARAMS.haproxy };
-  let section = '';
-  let found = false;
-  for (const rawLine of text.split('\n')) {
-    const line = rawLine.replace(/#.*/, '').trim();
-    if (line === '') continue;
-    const words = line.split(/\s+/);
-    if (/^(global|defaults|listen|frontend|backend)$/.test(words[0] ?? '')) {
-      section = words[0] === 'listen' || words[0] === 'backend' ? `${words[0]} ${words[1] ?? ''}` : (words[0] ?? '');
-      found ||= section === 'listen primary' || section === 'backend primary';
-      continue;
-    }
-    const inPrimary = section === 'listen primary' || section === 'backend primary';
-    if ((section === 'defaults' || inPrimary) && words[0] === 'timeout' && words[1] === 'check' && words[2]) {
-      result.timeoutMs = haproxyTimeMs(words[2]);
-    }
-    if (inPrimary && words[0] === 'default-server') {
-      for (let i = 1; i < words.length - 1; i++) {
-        const value = words[i + 1] ?? '';
+  for (const section of sections.filter((s) => s.kind === 'defaults' || isPrimary(s))) {
+    for (const { keyword, args } of section.directives) {
+      if (keyword === 'timeout' && args[0] === 'check' && args[1]) result.timeoutMs = haproxyTimeMs(args[1]);
+      if (keyword !== 'default-server' || !isPrimary(section)) continue;
+      for (let i = 0; i < args.length - 1; i++) {
+        const value = args[i + 1] ?? '';
         try {
-          if (words[i] === 'inter') result.interMs = haproxyTimeMs(value);
-          if (words[i] === 'fall') result.fall = Number(value);
-          if (words[i] === 'rise') result.rise = Number(value);
+          if (args[i] === 'inter') result.interMs = haproxyTimeMs(value);
+          if (args[i] === 'fall') result.fall = Number(value);
+          if (args[i] === 'rise') result.rise = Number(value);
         } catch (error) {
           throw new Error(
-            `content/lab/${file}: ${words[i]} ${value}: ${error instanceof Error ? error.message : String(error)}`,
+            `content/lab/${file}: ${args[i]} ${value}: ${error instanceof Error ? error.message : String(error)}`,
             { cause: error },
           );
         }
       }
     }
   }
-  if (!found)
-    throw new Error(
-      `content/lab/${file}: no "listen primary" section, so the simulator cannot tell how HAProxy checks the primary.`,
-    );
   return result;
 }
 

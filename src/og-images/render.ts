@@ -6,6 +6,7 @@ import satoriPackage from 'satori/package.json';
 // The fonts ship in the repo (src/assets/fonts, SIL Open Font License); inlined at build time.
 import interBold from '../assets/fonts/inter-latin-700-normal.woff?inline';
 import interRegular from '../assets/fonts/inter-latin-400-normal.woff?inline';
+import { SITE_NAME } from '../site/name.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -79,7 +80,7 @@ function card({ title, part }: OgImageText): Node {
     box(
       { alignItems: 'center', gap: 20, fontSize: 30, fontWeight: 700, color: COLORS.muted },
       box({ gap: 8 }, node(COLORS.accent), node(COLORS.muted), node(COLORS.border)),
-      'Clusters & Databases, Explained',
+      SITE_NAME,
     ),
     box({ width: TEXT_WIDTH, fontSize: titleSize(title), fontWeight: 700, lineHeight: 1.15, letterSpacing: -1 }, title),
     box(

@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getLearningPath } from '../articles/collection.ts';
 import { atomFeed } from '../articles/feed.ts';
 import { partTitle } from '../articles/learning-path-parts.ts';
+import { SITE_NAME } from '../site/name.ts';
 
 /**
  * /feed.xml, an Atom feed of the articles by last-reviewed date. Feeds need absolute URLs, so it
@@ -19,7 +20,7 @@ export const GET: APIRoute = async ({ site }) => {
   const xml = atomFeed({
     site: site.href,
     base: import.meta.env.BASE_URL,
-    title: 'Clusters & Databases, Explained',
+    title: SITE_NAME,
     articles: path.ordered.map((entry) => ({
       id: entry.id,
       title: entry.data.title,

@@ -6,4 +6,4 @@ export const getStaticPaths = (() =>
   ICON_SIZES.map((size) => ({ params: { size: String(size) } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) =>
-  new Response(new Uint8Array(iconPng(Number(params['size']))), { headers: { 'content-type': 'image/png' } });
+  new Response(iconPng(Number(params['size'])), { headers: { 'content-type': 'image/png' } });

@@ -1,8 +1,8 @@
 /**
  * rehype-mermaid-figures: turns fenced ```mermaid blocks into accessible, themed inline-SVG figures
- * at build time (issue 3).
+ * at build time, so readers' browsers run no Mermaid and every figure has its text alternative.
  *
- * Authoring (see CONVENTIONS.md):
+ * Authoring (see docs/DIAGRAMS.md, "Writing one"):
  *
  *   ```mermaid id="fig-primary-two-replicas" caption="A primary streams its WAL to two replicas."
  *   flowchart LR
@@ -24,6 +24,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { buildFigure } from '../diagrams/figure.ts';
 import type { DiagramRenderer, RenderRequest } from '../diagrams/renderer.ts';
+import { recordFigure } from '../diagrams/rendered-figures.ts';
 import {
   ALLOWED_DIAGRAM_TYPES,
   FIGURE_ID_PATTERN,
@@ -172,6 +173,9 @@ export async function transformMermaidFigures(tree: Root, options: TransformOpti
       continue;
     }
     const figure = buildFigure({ ...block, svg: result.svg, standaloneHref: options.standaloneHref(block.id) });
+    // The standalone file of the figure is written from this record (src/pages/diagrams/[id].svg.ts).
+    const { id, fenceLine: line, title, description } = block;
+    recordFigure({ id, file: options.fileName, line, title, description, svg: result.svg });
     const siblings = block.parent.children;
     siblings[siblings.indexOf(block.pre)] = figure;
   }

@@ -2,6 +2,7 @@
  * The hosting files written with a build: `_headers` (Netlify/Cloudflare Pages style) and the
  * HOSTING.md of the offline bundle. Pure text; the Content Security Policy comes from the build.
  */
+import { SITE_NAME } from '../site/name.ts';
 import {
   apacheRecipe,
   buildFolder,
@@ -130,7 +131,7 @@ export function hostingGuide({ version, policy, folders, versions = {} }: Hostin
         : `- \`${folder.name}/\`: the build for the path \`${folder.base}\`: serve it exactly there. After one visit over https (or on localhost) a service worker keeps every page readable offline, and offers a reload when a new version is deployed.`,
     )
     .join('\n');
-  return `# Hosting Clusters & Databases, Explained (${version})
+  return `# Hosting ${SITE_NAME} (${version})
 
 A static site: plain files, no server code, no request to any other origin. Any static web server
 works. This archive holds:

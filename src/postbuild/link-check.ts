@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { elementUrls } from './file-urls.ts';
 import { parseBuiltHtml } from './html-tree.ts';
 
 /** What the checker needs to know of one built page. */
@@ -8,7 +9,7 @@ export interface PageLinks {
   path: string;
   /** Every id (and `<a name>`) on the page: the anchors others may link to. */
   anchors: Set<string>;
-  /** Every internal URL the page refers to (links, images, styles, scripts). */
+  /** Every internal URL the page refers to (links, images and each srcset candidate, styles, scripts). */
   links: string[];
 }
 
@@ -18,17 +19,6 @@ export interface BrokenLink {
   href: string;
   reason: 'missing page' | 'missing anchor';
 }
-
-const URL_ATTRIBUTES: Record<string, string[]> = {
-  a: ['href'],
-  area: ['href'],
-  link: ['href'],
-  img: ['src'],
-  script: ['src'],
-  source: ['src'],
-  iframe: ['src'],
-  use: ['href'],
-};
 
 /** Reads the anchors and internal links of one page of built HTML. */
 export function readPageLinks(path: string, html: string): PageLinks {
@@ -40,11 +30,7 @@ export function readPageLinks(path: string, html: string): PageLinks {
     if (typeof id === 'string') anchors.add(id);
     if (node.tagName === 'a' && typeof node.properties['name'] === 'string') anchors.add(node.properties['name']);
     // Canonical and alternate links point at the public origin, not at files in dist.
-    if (node.tagName === 'link' && /canonical|alternate/.test(String(node.properties['rel']))) return;
-    for (const attribute of URL_ATTRIBUTES[node.tagName] ?? []) {
-      const value = node.properties[attribute];
-      if (typeof value === 'string' && isInternal(value)) links.push(value);
-    }
+    for (const { url, role } of elementUrls(node)) if (role !== 'public' && isInternal(url)) links.push(url);
   });
   return { path, anchors, links };
 }

@@ -8,6 +8,7 @@
  * `file://` does not turn a folder into its index.html. One output then works under any path on
  * any static server and straight from the disk.
  */
+import { jsSpecifiers } from './file-urls.ts';
 
 /** The base path the portable build is built under; never a real path on any host. */
 export const PORTABLE_BASE = '/__cde_portable__/';
@@ -53,9 +54,6 @@ export function rewriteMarkedUrls(text: string, file: string, files: ReadonlySet
   );
 }
 
-/** An import specifier in bundled JS: `from"…"`, `import"…"`, `import("…")`. */
-const JS_IMPORT = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s*)(["'`])\/__cde_portable__\/([^"'`]*)\2/g;
-
 /** Any other string literal in JS that holds a marked URL (no template interpolation). */
 const JS_STRING = /(["'`])\/__cde_portable__\/([^"'`\\$]*)\1/g;
 
@@ -85,13 +83,17 @@ export function runtimeSiteUrl(path: string): string {
  * built by template interpolation is refused, naming the file.
  */
 export function rewriteJsImports(code: string, file: string, files: ReadonlySet<string>): string {
-  const rewritten = code
-    .replace(
-      JS_IMPORT,
-      (_match, keyword: string, quote: string, target: string) =>
-        `${keyword}${quote}${relativeUrl(file, target, files)}${quote}`,
-    )
-    .replace(JS_STRING, (_match, _quote: string, target: string) => `(${runtimeSiteUrl(target)})`);
+  let imports = '';
+  let done = 0;
+  for (const { url, via, start, end } of jsSpecifiers(code, file)) {
+    if (via === 'importScripts()' || !url.startsWith(PORTABLE_BASE)) continue;
+    imports += code.slice(done, start) + relativeUrl(file, url.slice(PORTABLE_BASE.length), files);
+    done = end;
+  }
+  const rewritten = (imports + code.slice(done)).replace(
+    JS_STRING,
+    (_match, _quote: string, target: string) => `(${runtimeSiteUrl(target)})`,
+  );
   const leftover = rewritten.indexOf(PORTABLE_BASE);
   if (leftover >= 0) {
     const context = rewritten.slice(Math.max(0, leftover - 40), leftover + 60).replace(/\s+/g, ' ');

@@ -1,4 +1,5 @@
 import { ICON_SIZES } from './icon.ts';
+import { SITE_NAME, SITE_SHORT_NAME } from './name.ts';
 
 /**
  * The web app manifest, so the site can be installed. Every URL in it is relative to the
@@ -6,8 +7,8 @@ import { ICON_SIZES } from './icon.ts';
  */
 export function webManifest(): Record<string, unknown> {
   return {
-    name: 'Clusters & Databases, Explained',
-    short_name: 'Clusters & DBs',
+    name: SITE_NAME,
+    short_name: SITE_SHORT_NAME,
     description: 'How databases run as clusters: replication, sharding, consensus, failover, explained.',
     id: './',
     start_url: './',

@@ -71,7 +71,7 @@ function results(overrides: Partial<BenchResults> = {}): BenchResults {
   };
 }
 
-describe('the targets of issue 9', () => {
+describe('the targets', () => {
   it('are met when every figure is within its goal', () => {
     expect(evaluateTargets(results()).map((row) => row.met)).toEqual([true, true, true, true, true]);
   });
@@ -132,7 +132,7 @@ describe('the Markdown report', () => {
     const markdown = renderMarkdown(results());
     const headings = [...markdown.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
     expect(headings).toEqual([
-      'Targets (issue 9)',
+      'Targets',
       'First visit, per page',
       'JavaScript before any interaction',
       'Lighthouse (median of 3 runs)',

@@ -51,6 +51,13 @@ describe('the build refuses bad content', () => {
     expect(html).toContain('href="/glossary/#quorum"');
     // Typographic punctuation in prose (rehype-smart-punctuation, Astro's own SmartyPants is off).
     expect(html).toContain('The article’s “quotes” — typed straight — stay straight in <code>&quot;code&quot;</code>.');
+    // The questions its sections explain (content/questions.yaml), listed by the layout.
+    expect(html).toMatch(
+      /<h2 id="cde-article-questions-title">Questions this article answers<\/h2>\s*<ul>\s*<li>\s*<a class="cde-question-link" href="\/questions\/#valid-fixture-question">Does the valid fixture’s article list the questions it answers\?<\/a>/,
+    );
+    const questions = await readFile(join(result.outDir, 'questions/index.html'), 'utf8');
+    expect(questions).toContain('<h3 id="valid-fixture-question">');
+    expect(questions).toContain('<a href="/articles/valid/#first-section">Valid fixture: First section</a>');
   });
 
   it('names the file and the field of broken frontmatter', async () => {
@@ -109,6 +116,31 @@ describe('the build refuses bad content', () => {
       'content/articles/split.mdx: movedAnchors sends "second-section" to /articles/target/#second-section, but ' +
         '"target" has no heading or captioned figure with id "second-section". Use the id as it appears on the new ' +
         'page (#second-section there).',
+    );
+  });
+
+  it('names content/questions.yaml and the line of each question that breaks the format', async () => {
+    const result = await buildFixture('questions-invalid');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      [
+        '4 problem(s) in content/questions.yaml:',
+        "  content/questions.yaml:8 (no-source): sources: list at least one primary source (the product's own docs, its source code or a paper)",
+        '  content/questions.yaml:12 (no-asked-at): askedAt: is required: the https URL of the page where the question was asked (an issue, discussion or Q&A page)',
+        '  content/questions.yaml:26 (short-answer): answer: must be at least 120 characters (has 30): answer the question, then say why',
+        '  content/questions.yaml:33 (no-source): id: "no-source" is already the id of the question at line 2; ids are permanent anchors (/questions/#no-source), so give this question an id of its own',
+        'The format of each question is in docs/QUESTIONS.md.',
+      ].join('\n'),
+    );
+  });
+
+  it('names content/questions.yaml and the line of an explaining link whose heading is gone', async () => {
+    const result = await buildFixture('questions-dead-link');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      '  content/questions.yaml:11 (points-at-a-renamed-heading): explainedBy: /articles/target/#old-heading (missing ' +
+        'anchor): that article has no heading with this id: point explainedBy at the section that explains the ' +
+        'answer, with the heading id as it appears after # in the article (or restore the heading)',
     );
   });
 });

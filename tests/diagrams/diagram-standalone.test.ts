@@ -16,6 +16,14 @@ describe('standaloneCss', () => {
     expect(standaloneCss(SAMPLE_CSS)).toBe('.cde-diagram text{fill:#111}.cde-diagram .flowchart-link{stroke:#444}');
   });
 
+  it('takes the light half of a light-dark() pair', () => {
+    expect(
+      standaloneCss(
+        '.cde-figure{--cde-diagram-text:light-dark(#111, #eee)}.cde-diagram text{fill:var(--cde-diagram-text)}',
+      ),
+    ).toBe('.cde-diagram text{fill:#111}');
+  });
+
   it('refuses a colour the light palette does not define', () => {
     expect(() =>
       standaloneCss('.cde-figure{--cde-diagram-a:#000}.cde-diagram text{fill:var(--cde-diagram-b)}'),
@@ -26,6 +34,7 @@ describe('standaloneCss', () => {
     const css = standaloneCss(readFileSync(new URL('../../src/styles/diagrams.css', import.meta.url), 'utf8'));
     expect(css).toMatch(/^\.cde-diagram\{background-color:#ffffff\}/);
     expect(css).not.toContain('var(');
+    expect(css).not.toContain('light-dark(');
   });
 });
 

@@ -1,14 +1,16 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import rehypeMermaidFigures, {
   displayName,
   transformMermaidFigures,
 } from '../../src/plugins/rehype-mermaid-figures.ts';
 import type { DiagramRenderer } from '../../src/diagrams/renderer.ts';
+import { forgetFigures, renderedFigures } from '../../src/diagrams/rendered-figures.ts';
 import {
   BROKEN_LINE_3,
+  CACHED_SVG,
   NO_ACC_AT_ALL,
   NO_ACC_DESCR,
   NO_ACC_TITLE,
@@ -21,6 +23,9 @@ import {
 } from './fixtures.ts';
 
 const FILE = 'content/articles/cluster-vs-database.mdx';
+
+// Every transform records its figures for the standalone files; each test starts from none.
+beforeEach(() => forgetFigures());
 
 async function transform(root: Root, renderer: DiagramRenderer = fakeRenderer()): Promise<string> {
   await transformMermaidFigures(root, {
@@ -208,5 +213,34 @@ describe('rehype-mermaid-figures: the plugin', () => {
 
   it('keeps an absolute path for files outside the working directory', () => {
     expect(displayName({ path: '/elsewhere/a.mdx', cwd: '/site' })).toBe('/elsewhere/a.mdx');
+  });
+});
+
+describe('rehype-mermaid-figures: the record of rendered figures', () => {
+  it('records each figure with its place and rendered SVG, for its standalone file', async () => {
+    await transform(tree(mermaidBlock(PRIMARY_TWO_REPLICAS, 10, 'id="fig-a" caption="Two replicas."')));
+    expect(renderedFigures()).toEqual([
+      {
+        id: 'fig-a',
+        file: FILE,
+        line: 10,
+        title: 'Primary with two replicas',
+        description: 'Clients send writes to the primary, which streams WAL to replica 1 and replica 2.',
+        svg: CACHED_SVG,
+      },
+    ]);
+  });
+
+  it('refuses a figure id that another article already uses, naming both places', async () => {
+    await transform(tree(mermaidBlock(PRIMARY_TWO_REPLICAS, 10, 'id="fig-a" caption="Two replicas."')));
+    await expect(
+      transformMermaidFigures(tree(mermaidBlock(PRIMARY_TWO_REPLICAS, 4, 'id="fig-a" caption="Again."')), {
+        renderer: fakeRenderer(),
+        fileName: 'content/articles/other.mdx',
+        standaloneHref: (id) => `/diagrams/${id}.svg`,
+      }),
+    ).rejects.toThrow(
+      'content/articles/other.mdx:4: figure id "fig-a" is already used by content/articles/cluster-vs-database.mdx:10. Give each figure its own id="fig-…": ids are unique on the site.',
+    );
   });
 });

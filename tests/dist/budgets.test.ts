@@ -3,7 +3,7 @@ import { checkBudgets, formatBudgetTable } from '../../scripts/lib/budgets.ts';
 import { analyseSite } from '../../scripts/lib/page-weight.ts';
 import { distOf, TARGETS } from './targets.ts';
 
-// The size budgets of issue 9 on the real build: see docs/QUALITY.md.
+// The size budgets on the real build: see docs/QUALITY.md.
 describe.each(TARGETS)('size budgets of the $name build', (target) => {
   it('every page and the site CSS are within budget, loading only files of the build', async () => {
     const site = await analyseSite(distOf(target), { base: target.base });

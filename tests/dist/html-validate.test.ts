@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { listHtmlFiles } from '../../scripts/lib/page-weight.ts';
+import { listHtmlFiles } from '../../src/postbuild/build-files.ts';
 import { distOf, TARGETS } from './targets.ts';
 
 // Rules: .htmlvalidate.json at the project root (why each setting: docs/QUALITY.md).
@@ -10,7 +10,7 @@ const validator = new HtmlValidate(new FileSystemConfigLoader());
 describe.each(TARGETS)('HTML validity of the $name build', (target) => {
   it('every page validates with html-validate, with zero errors and zero warnings', async () => {
     const dist = distOf(target);
-    const files = await listHtmlFiles(dist);
+    const files = listHtmlFiles(dist);
     expect(files.length).toBeGreaterThan(0);
     const problems: string[] = [];
     for (const file of files) {

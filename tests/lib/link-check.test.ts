@@ -39,6 +39,17 @@ describe('link check', () => {
     ]);
   });
 
+  it('checks every candidate of a srcset, not only src', () => {
+    const from = page('/b/', '<img src="/_astro/site.css" srcset="/a.png 1x, /b.png 2x" alt="">');
+    expect(from.links).toEqual(['/_astro/site.css', '/a.png', '/b.png']);
+    expect(findBrokenLinks([from], files).map((link) => link.href)).toEqual(['/a.png', '/b.png']);
+  });
+
+  it('leaves canonical and alternate links alone: they name the public origin', () => {
+    const from = page('/b/', '<link rel="canonical" href="/nowhere/"><link rel="alternate" href="/feed.xml">');
+    expect(from.links).toEqual([]);
+  });
+
   it('checks in-page anchors against the page itself', () => {
     const self = page('/c/', '<h2 id="here">Here</h2><a href="#here">ok</a><a href="#nowhere">bad</a>');
     expect(findBrokenLinks([self], files)).toEqual([{ page: '/c/', href: '#nowhere', reason: 'missing anchor' }]);

@@ -9,6 +9,27 @@ describe('the page budget', () => {
     expect(pageBudget(3)).toBe(36_000);
     expect(pageBudget(5)).toBe(48_000);
   });
+
+  it('grows by 0.35 KB for each question entry and 0.1 KB for each link to a question', () => {
+    expect(pageBudget({ figures: 0, questions: 100 })).toBe(65_000);
+    expect(pageBudget({ figures: 3, questionLinks: 10 })).toBe(37_000);
+    expect(pageBudget({ figures: 1, questions: 2, questionLinks: 3 })).toBe(31_000);
+  });
+
+  it('names what it allowed for in the budget line', async () => {
+    const site = await analyseSite('tests/fixtures/dists/nested', { base: '/docs/' });
+    const [guide] = site.pages;
+    if (!guide) throw new Error('fixture page missing');
+    const pages = [
+      { ...guide, figures: 1, questions: 55 },
+      { ...guide, page: 'articles/a/', questionLinks: 1 },
+    ];
+    const report = checkBudgets({ ...site, pages });
+    expect(report.lines.filter((line) => line.budget.startsWith('first visit'))).toEqual([
+      expect.objectContaining({ budget: 'first visit, all types (1 diagram, 55 questions)', limit: 49_250 }),
+      expect.objectContaining({ budget: 'first visit, all types (0 diagrams, 1 question link)', limit: 30_100 }),
+    ]);
+  });
 });
 
 describe('checking a site', () => {

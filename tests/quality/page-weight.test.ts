@@ -7,10 +7,7 @@ import {
   analyseSite,
   gzipSize,
   inlineSize,
-  pageOfFile,
-  readCssReferences,
   readHtml,
-  readJsImports,
   resolveReference,
   siteStylesheets,
   summarisePage,
@@ -72,25 +69,14 @@ describe('reading a page', () => {
       ['/l.js', 'first-visit'],
     ]);
   });
-});
 
-describe('reading a stylesheet', () => {
-  it('finds @import and url(), skipping comments and in-page fragments', () => {
-    expect(
-      readCssReferences(`@import url("a.css") screen; @import 'b.css';
-        /* url(c.png) */ .x { background: url( d.png ); mask: url(#m); src: url('e.woff2') format('woff2') }`),
-    ).toEqual([{ url: 'a.css', kind: 'css' }, { url: 'b.css', kind: 'css' }, { url: 'd.png' }, { url: 'e.woff2' }]);
-  });
-});
-
-describe('reading a module', () => {
-  it('lists static imports and re-exports, not dynamic import()', async () => {
-    const code = `import a from './a.js';import'./b.js';export{c}from"./c.js";const d=()=>import('./d.js');`;
-    expect(await readJsImports(code)).toEqual(['./a.js', './b.js', './c.js']);
-  });
-
-  it('names the file it cannot parse', async () => {
-    await expect(readJsImports('import {', '_astro/bad.js')).rejects.toThrow(/_astro\/bad\.js/);
+  it('counts question entries (class cde-question) and links to questions (a.cde-question-link)', () => {
+    const reading = readHtml(`<div class="cde-questions"><div class="cde-question"><h3>Q?</h3></div>
+      <div class="x cde-question"></div></div>
+      <ul><li><a class="cde-question-link" href="/questions/#a">A?</a></li><li><a href="/questions/#b">B?</a></li>
+      <li><span class="cde-question-link">C?</span></li></ul>`);
+    expect(reading.questions).toBe(2);
+    expect(reading.questionLinks).toBe(1);
   });
 });
 
@@ -108,12 +94,6 @@ describe('resolving a reference', () => {
     });
     expect(resolveReference('data:image/png;base64,AA==', '/', '/')).toBeUndefined();
     expect(resolveReference('#top', '/', '/')).toBeUndefined();
-  });
-
-  it('names pages by their path', () => {
-    expect(pageOfFile('index.html')).toBe('');
-    expect(pageOfFile('articles/x/index.html')).toBe('articles/x/');
-    expect(pageOfFile('404.html')).toBe('404.html');
   });
 });
 

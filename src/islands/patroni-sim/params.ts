@@ -1,20 +1,18 @@
 /**
  * The parameters of the failover simulator and their validation.
  *
- * The three timing parameters follow Patroni's documented rules
- * (https://patroni.readthedocs.io/en/latest/dynamic_configuration.html):
- *   - ttl: default 30, minimum 20; loop_wait: default 10, minimum 1; retry_timeout: default 10, minimum 3;
- *   - "when changing values of loop_wait, retry_timeout, or ttl you have to follow the rule:
- *     loop_wait + 2 * retry_timeout <= ttl".
- * Patroni's own validator (`patroni --validate-config`, patroni/validator.py) rejects non-integers and
- * values below those minimums, and maximum_lag_on_failover below 0. When the rule is broken at run time,
+ * The three timing parameters follow Patroni's documented rules, which src/lab/timing-rules.ts holds
+ * for the lab's validator and for the simulator alike (defaults, minimums, whole seconds, and
+ * loop_wait + 2 * retry_timeout <= ttl). Patroni's own validator (`patroni --validate-config`,
+ * patroni/validator.py) also rejects maximum_lag_on_failover below 0. When the rule is broken at run time,
  * Patroni does not stop: it logs a warning and lowers loop_wait (or, when loop_wait is already 1,
  * retry_timeout) until the rule holds (`_validate_and_adjust_timeouts` in patroni/config.py). The
  * simulator rejects such a combination instead, and says what Patroni would have changed.
  *
  * This module is shared by the build (reading the lab's files) and the browser (the sliders), so it is
- * plain erasable TypeScript with no imports.
+ * plain erasable TypeScript that imports only those pure timing rules.
  */
+import { PATRONI_TIMING_DEFAULTS, timingViolations, type TimingKey } from '../../lab/timing-rules.ts';
 
 export interface SimNodeParams {
   readonly name: string;
@@ -49,11 +47,6 @@ export interface SimParams {
   };
 }
 
-export type TimingKey = 'ttl' | 'loop_wait' | 'retry_timeout';
-
-export const PATRONI_DOCS = 'https://patroni.readthedocs.io/en/latest/dynamic_configuration.html';
-export const TIMING_DEFAULTS = { ttl: 30, loop_wait: 10, retry_timeout: 10 } as const;
-export const TIMING_MINIMUMS = { ttl: 20, loop_wait: 1, retry_timeout: 3 } as const;
 /** Patroni's built-in default for maximum_lag_on_failover (1 MiB). */
 export const DEFAULT_MAX_LAG = 1048576;
 
@@ -62,7 +55,7 @@ export const DEFAULT_MAX_LAG = 1048576;
  * HAProxy's own defaults (HAProxy: inter 2s, fall 3, rise 2; etcd: election-timeout 1000 ms).
  */
 export const DEFAULT_PARAMS: SimParams = {
-  ...TIMING_DEFAULTS,
+  ...PATRONI_TIMING_DEFAULTS,
   maximum_lag_on_failover: DEFAULT_MAX_LAG,
   synchronous_mode: false,
   nodes: ['node1', 'node2', 'node3'].map((name) => ({ name, nofailover: false, nosync: false })),
@@ -79,27 +72,29 @@ export function patroniAdjustment(ttl: number, retryTimeout: number): string {
   return `Patroni would lower loop_wait to ${ttl - 2 * retryTimeout} on its own`;
 }
 
-/** The problems with the timing parameters, as sentences; empty when Patroni accepts them. */
+/**
+ * The problems with the timing parameters, as sentences; empty when Patroni accepts them. The sum
+ * rule is told only once each value is acceptable on its own: a slider shows one thing to fix.
+ */
 export function timingProblems(timing: Readonly<Record<TimingKey, number>>): string[] {
-  const problems: string[] = [];
-  const keys: TimingKey[] = ['ttl', 'loop_wait', 'retry_timeout'];
-  for (const key of keys) {
-    const value = timing[key];
-    if (!Number.isInteger(value)) {
-      problems.push(`${key} must be a whole number of seconds (Patroni accepts integers only), not ${value}.`);
-    } else if (value < TIMING_MINIMUMS[key]) {
-      problems.push(`${key} = ${value} is below Patroni's minimum of ${TIMING_MINIMUMS[key]} seconds.`);
+  const violations = timingViolations(timing);
+  const ownRules = violations.filter((violation) => violation.rule !== 'loop-wait-plus-twice-retry-timeout');
+  return (ownRules.length > 0 ? ownRules : violations).map((violation) => {
+    switch (violation.rule) {
+      case 'integer':
+        return `${violation.key} must be a whole number of seconds (Patroni accepts integers only), not ${violation.value}.`;
+      case 'minimum':
+        return `${violation.key} = ${violation.value} is below Patroni's minimum of ${violation.minimum} seconds.`;
+      case 'loop-wait-plus-twice-retry-timeout': {
+        const { ttl, loopWait, retryTimeout, needed } = violation;
+        return (
+          `loop_wait + 2 × retry_timeout = ${loopWait} + 2 × ${retryTimeout} = ${needed} is more than ttl = ${ttl}. ` +
+          `Patroni requires loop_wait + 2 × retry_timeout ≤ ttl, so that a primary that cannot renew its key demotes itself ` +
+          `before the key can expire (${patroniAdjustment(ttl, retryTimeout)}).`
+        );
+      }
     }
-  }
-  const { ttl, loop_wait: loopWait, retry_timeout: retryTimeout } = timing;
-  if (problems.length === 0 && loopWait + 2 * retryTimeout > ttl) {
-    problems.push(
-      `loop_wait + 2 × retry_timeout = ${loopWait} + 2 × ${retryTimeout} = ${loopWait + 2 * retryTimeout} is more than ttl = ${ttl}. ` +
-        `Patroni requires loop_wait + 2 × retry_timeout ≤ ttl, so that a primary that cannot renew its key demotes itself ` +
-        `before the key can expire (${patroniAdjustment(ttl, retryTimeout)}).`,
-    );
-  }
-  return problems;
+  });
 }
 
 /** Every problem with a full parameter set; empty when it is valid. */

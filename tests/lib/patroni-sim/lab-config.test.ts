@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { haproxyTimeMs, labParams, readHaproxy } from '../../../src/lab/simulator-params.ts';
+import { haproxyTimeMs } from '../../../src/lab/haproxy-cfg.ts';
+import { labParams, readHaproxy } from '../../../src/lab/simulator-params.ts';
 import { DEFAULT_PARAMS } from '../../../src/islands/patroni-sim/params.ts';
 
 const FIXTURE = 'tests/fixtures/lab';
@@ -79,6 +80,19 @@ describe("reading the lab's configuration files", () => {
     );
     expect(() => labParams({ 'patroni/a.yml': 'scope: x\n' })).toThrow(
       'content/lab/patroni/a.yml: every Patroni file needs a name.',
+    );
+  });
+
+  it('reads YAML by the rules Patroni reads it with (PyYAML): y is a string, not a boolean', () => {
+    const node = 'name: a\nbootstrap:\n  dcs:\n    synchronous_mode: y\n';
+    expect(() => labParams({ 'patroni/a.yml': node, 'patroni/b.yml': node.replace('name: a', 'name: b') })).toThrow(
+      'content/lab/patroni/a.yml: bootstrap.dcs.synchronous_mode must be a boolean, not "y".',
+    );
+  });
+
+  it('names the file, line and column of a YAML syntax error', () => {
+    expect(() => labParams({ 'patroni/a.yml': 'name: a\nname: b\n' })).toThrow(
+      'Not valid YAML:\n- content/lab/patroni/a.yml: YAML syntax error at line 2, column 1: Map keys must be unique',
     );
   });
 
