@@ -49,7 +49,7 @@ export const ScenarioSchema = z.object({
   failsafeMode: z.boolean(),
   /** The fault, in words, as the harness injected it. */
   fault: z.string(),
-  /** No error, and every claim held. */
+  /** No error, and every gating claim held. */
   passed: z.boolean(),
   error: z.string().nullable(),
   /** What the scenario cost, in seconds of wall time. */
@@ -99,7 +99,12 @@ export const ScenarioSchema = z.object({
   phases: z.array(PhaseSchema),
   /** What the harness saw, in order, seconds after the fault. */
   transcript: z.array(z.string()),
-  claims: z.array(z.object({ id: z.string(), ok: z.boolean(), detail: z.string() })),
+  /**
+   * Each claim the scenario checked: held (ok) or broken, with the measured detail. A gating claim
+   * that broke failed the run; a non-gating one is an observed outcome that depends on a race the
+   * harness does not control (the paused primary's resume), recorded but never failing the run.
+   */
+  claims: z.array(z.object({ id: z.string(), ok: z.boolean(), detail: z.string(), gating: z.boolean() })),
 });
 
 export const FaultResultsSchema = z.object({
@@ -206,9 +211,23 @@ export const TABLE_PAGE: Readonly<Record<FaultGroup, string>> = {
   etcd: '/articles/consensus-and-quorum/',
 };
 
+type ScenarioClaim = FaultScenario['claims'][number];
+
+/**
+ * A claim's verdict in words. A gating claim "holds" or is "contradicted" (that failed the run); an
+ * observed one "held" or "broke" this time, and is marked as observed: whether it holds depends on a
+ * race the run does not control, so it is recorded, never a test.
+ */
+export function verdictLabel(claim: Pick<ScenarioClaim, 'ok' | 'gating'>): string {
+  if (claim.gating) return claim.ok ? 'holds' : 'contradicted';
+  return claim.ok ? 'held this time (observed)' : 'broke this time (observed)';
+}
+
 export interface ClaimEvidence {
   readonly scenario: FaultScenario;
   readonly ok: boolean;
+  /** False: an observed outcome, not a test (see verdictLabel). */
+  readonly gating: boolean;
   readonly detail: string;
   /** Path and anchor of the scenario's row. */
   readonly href: string;
@@ -222,6 +241,7 @@ export function evidenceFor(results: FaultResults, claimId: string): ClaimEviden
       .map((c) => ({
         scenario,
         ok: c.ok,
+        gating: c.gating,
         detail: c.detail,
         href: `${TABLE_PAGE[scenario.group]}#${scenarioAnchor(scenario.id)}`,
       })),

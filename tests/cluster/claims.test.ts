@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkHistory } from '../../scripts/cluster/faults/check-history.ts';
-import { CLAIMS, checkClaim, type ScenarioFacts, type ScenarioOutcome } from '../../scripts/cluster/faults/claims.ts';
+import {
+  CLAIMS,
+  checkClaim,
+  checkClaims,
+  claimsPass,
+  type ScenarioFacts,
+  type ScenarioOutcome,
+} from '../../scripts/cluster/faults/claims.ts';
+import type { WriteRecord } from '../../scripts/cluster/faults/check-history.ts';
+import { SCENARIOS } from '../../scripts/cluster/faults/scenarios.ts';
 
 const TIMING = { ttl: 30, loop_wait: 10, retry_timeout: 10 };
 const EMPTY_REPORT = checkHistory({ writes: [], present: [], samples: [], faultAt: 0, window: { from: 0, to: 1 } });
@@ -51,6 +60,7 @@ describe('self-fencing', () => {
       id: 'self-fencing',
       ok: true,
       detail: 'node2 stopped accepting writes at 20.7 s, 0.6 s before node1 started',
+      gating: true,
     });
   });
 
@@ -66,6 +76,7 @@ describe('self-fencing', () => {
       id: 'self-fencing',
       ok: false,
       detail: 'node2 kept accepting writes while it could not reach etcd',
+      gating: true,
     });
   });
 
@@ -97,6 +108,16 @@ describe('sync-no-loss and async-loss-bounded', () => {
   it('accepts asynchronous loss from the last ttl seconds before the takeover', () => {
     const result = checkClaim('async-loss-bounded', outcome({}, { report: lostReport, lostAckedAt: [0.005] }));
     expect(result.detail).toBe('1 acknowledged writes lost, all from the last ttl seconds before the takeover');
+  });
+
+  it("refuses the loss of writes acknowledged after the takeover (the new primary's)", () => {
+    const result = checkClaim('async-loss-bounded', outcome({}, { report: lostReport, lostAckedAt: [25, 26] }));
+    expect(result).toEqual({
+      id: 'async-loss-bounded',
+      ok: false,
+      detail: '2 lost writes were acknowledged after the takeover at 21.0 s',
+      gating: true,
+    });
   });
 
   it('refuses older loss beyond maximum_lag_on_failover', () => {
@@ -159,5 +180,111 @@ describe('sync-standby-replaced', () => {
     expect(checkClaim('sync-standby-replaced', outcome(facts)).detail).toBe(
       'another replica became synchronous at 30.0 s; commits went on',
     );
+  });
+});
+
+/**
+ * The paused primary as the real run saw it (issue 20): node1 frozen at t = 0, node3 took the key at
+ * 33.1 s and acknowledged writes from 35 s; node1 resumed at 40 s, took the key back and wrote on
+ * its old timeline, and node3's writes are gone.
+ */
+describe('a paused primary: what gates the run and what is only observed', () => {
+  const PAUSED: Partial<ScenarioFacts> = {
+    oldPrimary: 'node1',
+    oldPrimaryStoppedWritesAt: null,
+    oldPrimaryDemotedAt: null,
+    newPrimary: 'node3',
+    newPrimaryAt: 34.5,
+    newPrimaryWritableAt: 34,
+    lockAcquiredAt: 33.1,
+    leaderKeyMovedAt: 33.5,
+    leaderKeyGoneAt: 33.5,
+    firstWriteElsewhereAt: 35,
+    endedAt: 40,
+  };
+  const ack = (id: number, at: number, node: string, timeline: number): WriteRecord => ({
+    id,
+    start: at - 20,
+    end: at,
+    outcome: 'ok',
+    node,
+    timeline,
+  });
+  const before = Array.from({ length: 10 }, (_, i) => ack(i + 1, -5000 + i * 500, 'node1', 1));
+  const node3 = Array.from({ length: 47 }, (_, i) => ack(i + 11, 35_000 + i * 100, 'node3', 2));
+  const resumed = Array.from({ length: 3 }, (_, i) => ack(i + 58, 40_500 + i * 100, 'node1', 1));
+  const writes = [...before, ...node3, ...resumed];
+  const report = checkHistory({
+    writes,
+    // node1 kept its own rows; node3's 47 are not on it.
+    present: [...before, ...resumed].map((w) => w.id),
+    samples: [],
+    faultAt: 0,
+    window: { from: -5000, to: 45_000 },
+  });
+  const lostAckedAt = node3.map((w) => w.end / 1000);
+  const paused = (facts: Partial<ScenarioFacts>, synchronousMode: boolean): ScenarioOutcome =>
+    outcome({ ...PAUSED, ...facts }, { report, lostAckedAt, synchronousMode });
+  const def = (id: string) => {
+    const found = SCENARIOS.find((d) => d.id === id);
+    if (!found) throw new Error(`no scenario ${id}`);
+    return found;
+  };
+
+  it('the history shows the race: node3 lost 47 acknowledged writes, and two primaries overlapped', () => {
+    expect(report.lost).toHaveLength(47);
+    expect(report.splitBrain).toHaveLength(1);
+  });
+
+  it('passes, recording no-split-brain and the loss claim as observed and broken, when the takeover held', () => {
+    for (const sync of [true, false]) {
+      const d = def(sync ? 'primary-paused' : 'primary-paused-async');
+      const claims = checkClaims(d.claims, d.observed, paused({}, sync));
+      expect(claims.map((c) => [c.id, c.ok, c.gating])).toEqual([
+        ['frozen-primary-replaced', true, true],
+        ['no-split-brain', false, false],
+        [sync ? 'sync-no-loss' : 'async-loss-bounded', false, false],
+      ]);
+      expect(claimsPass(claims)).toBe(true);
+    }
+  });
+
+  it('fails when no replica took the key while the primary was frozen', () => {
+    const d = def('primary-paused');
+    const claims = checkClaims(d.claims, d.observed, paused({ lockAcquiredAt: 41, leaderKeyMovedAt: 41 }, true));
+    expect(claims[0]).toEqual({
+      id: 'frozen-primary-replaced',
+      ok: false,
+      detail: 'no other node took the leader key while node1 was frozen',
+      gating: true,
+    });
+    expect(claimsPass(claims)).toBe(false);
+  });
+
+  it("fails when a replica took the key before the frozen primary's key could expire", () => {
+    const result = checkClaim('frozen-primary-replaced', paused({ lockAcquiredAt: 12 }, true));
+    expect(result.ok).toBe(false);
+    expect(result.detail).toBe(
+      "node3 took the leader key at 12.0 s, before node1's key could expire (ttl - loop_wait = 20.0 s)",
+    );
+  });
+
+  it('fails when no write reached the new primary before the resume', () => {
+    expect(checkClaim('frozen-primary-replaced', paused({ firstWriteElsewhereAt: null }, false)).ok).toBe(false);
+  });
+
+  it('a broken gating claim of any other scenario still fails it', () => {
+    const d = def('primary-cut-off');
+    expect(d.observed).toEqual([]);
+    const claims = checkClaims(d.claims, d.observed, outcome({}, { report }));
+    expect(claims.find((c) => c.id === 'no-split-brain')).toMatchObject({ ok: false, gating: true });
+    expect(claimsPass(claims)).toBe(false);
+  });
+
+  it('only the pause scenarios observe claims without gating on them', () => {
+    expect(SCENARIOS.filter((d) => d.observed.length > 0).map((d) => d.id)).toEqual([
+      'primary-paused',
+      'primary-paused-async',
+    ]);
   });
 });

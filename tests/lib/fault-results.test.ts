@@ -6,10 +6,15 @@ import {
   parseFaultResults,
   replicationLabel,
   summarize,
+  verdictLabel,
   type FaultResults,
 } from '../../src/lab/fault-results.ts';
 
-/** Six scenarios trimmed from a real `npm run test:faults` run, and primary-paused-async from a later one (transcripts left out). */
+/**
+ * Six scenarios trimmed from a real `npm run test:faults` run, and primary-paused-async from a later
+ * one (transcripts left out); each claim's gating marker, and the pause scenarios' gating claim
+ * (frozen-primary-replaced), added from the recorded facts when claims became gating or observed.
+ */
 const FIXTURE = 'tests/fixtures/faults/measured.json';
 const text = readFileSync(FIXTURE, 'utf8');
 const results: FaultResults = parseFaultResults(text, FIXTURE);
@@ -93,7 +98,27 @@ describe('evidenceFor', () => {
     expect(evidence.every((e) => e.ok)).toBe(true);
   });
 
+  it("marks the paused primary's split brain as observed, not a test, and the run as passed", () => {
+    const evidence = evidenceFor(results, 'no-split-brain');
+    const paused = evidence.filter((e) => e.scenario.group === 'pause');
+    expect(paused.map((e) => [e.scenario.id, e.ok, e.gating])).toEqual([
+      ['primary-paused', true, false],
+      ['primary-paused-async', false, false],
+    ]);
+    expect(evidence.filter((e) => e.scenario.group !== 'pause').every((e) => e.gating)).toBe(true);
+    expect(scenario('primary-paused-async').passed).toBe(true);
+  });
+
   it('is empty for a claim nobody checked', () => {
     expect(evidenceFor(results, 'no-such-claim')).toEqual([]);
+  });
+});
+
+describe('verdictLabel', () => {
+  it('says holds or contradicted for a tested claim, and marks an observed one', () => {
+    expect(verdictLabel({ ok: true, gating: true })).toBe('holds');
+    expect(verdictLabel({ ok: false, gating: true })).toBe('contradicted');
+    expect(verdictLabel({ ok: true, gating: false })).toBe('held this time (observed)');
+    expect(verdictLabel({ ok: false, gating: false })).toBe('broke this time (observed)');
   });
 });
