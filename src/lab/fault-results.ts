@@ -220,7 +220,7 @@ type ScenarioClaim = FaultScenario['claims'][number];
  */
 export function verdictLabel(claim: Pick<ScenarioClaim, 'ok' | 'gating'>): string {
   if (claim.gating) return claim.ok ? 'holds' : 'contradicted';
-  return claim.ok ? 'held this time (observed)' : 'broke this time (observed)';
+  return claim.ok ? 'observed, held this time' : 'observed, broke this time';
 }
 
 export interface ClaimEvidence {

@@ -118,7 +118,7 @@ describe('verdictLabel', () => {
   it('says holds or contradicted for a tested claim, and marks an observed one', () => {
     expect(verdictLabel({ ok: true, gating: true })).toBe('holds');
     expect(verdictLabel({ ok: false, gating: true })).toBe('contradicted');
-    expect(verdictLabel({ ok: true, gating: false })).toBe('held this time (observed)');
-    expect(verdictLabel({ ok: false, gating: false })).toBe('broke this time (observed)');
+    expect(verdictLabel({ ok: true, gating: false })).toBe('observed, held this time');
+    expect(verdictLabel({ ok: false, gating: false })).toBe('observed, broke this time');
   });
 });
