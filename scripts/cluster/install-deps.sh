@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs what `npm run test:cluster` and `npm run lab` need on Debian or
-# Ubuntu: etcd (server and etcdctl), Patroni, PostgreSQL and HAProxy.
+# Installs what `npm run test:cluster`, `npm run test:faults` and `npm run lab` need on Debian or
+# Ubuntu: etcd (server and etcdctl), Patroni, PostgreSQL and HAProxy; for the fault tests' own
+# network, iproute2 (ip, tc), nftables and curl.
 # Idempotent: packages already present are left alone. Needs root.
 set -euo pipefail
 
-packages=(etcd-server etcd-client patroni postgresql haproxy)
+packages=(etcd-server etcd-client patroni postgresql haproxy iproute2 nftables curl)
 
 missing=()
 for p in "${packages[@]}"; do

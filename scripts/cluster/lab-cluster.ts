@@ -28,6 +28,8 @@ export interface RunOptions {
   /** Detach the daemons so they outlive this command (the reader's lab). */
   readonly detached: boolean;
   readonly book: ProcessBook;
+  /** The network namespace a daemon runs in (etcd members and nodes by name); none: this one. */
+  readonly netnsOf?: (name: string) => string | undefined;
 }
 
 export async function startEtcd(lab: LabLayout, options: RunOptions, timeoutMs = 30_000): Promise<void> {
@@ -40,6 +42,7 @@ export async function startEtcd(lab: LabLayout, options: RunOptions, timeoutMs =
       args: ['--config-file', member.configFile],
       log: join(lab.logDir, `${member.name}.log`),
       detached: options.detached,
+      netns: options.netnsOf?.(member.name),
     });
     options.book.add('etcd', started);
   }
@@ -77,6 +80,7 @@ export function startPatroni(lab: LabLayout, node: DbNode, options: RunOptions):
     user: DB_USER,
     env: DB_ENV,
     detached: options.detached,
+    netns: options.netnsOf?.(node.name),
   });
   options.book.add('patroni', started);
 }
@@ -122,6 +126,8 @@ export async function waitForHealthy(
   lab: LabLayout,
   expectMembers: readonly DbNode[],
   timeoutMs: number,
+  /** Whether a sync standby must be recorded: false once synchronous_mode is switched off at runtime. */
+  requireSync = true,
 ): Promise<Healthy> {
   let seen = '';
   return waitFor(
@@ -133,7 +139,7 @@ export async function waitForHealthy(
       const leaders = members.filter((m) => m.role === 'leader' && m.state === 'running');
       const leader = leaders[0];
       if (leaders.length !== 1 || !leader) return undefined;
-      if (!members.some((m) => m.role === 'sync_standby')) return undefined;
+      if (requireSync && !members.some((m) => m.role === 'sync_standby')) return undefined;
       for (const node of expectMembers) {
         if (node.name === leader.name) continue;
         const member = members.find((m) => m.name === node.name);

@@ -3,7 +3,8 @@
  * hands-on cluster, driven by the same code as the integration test. The
  * daemons keep running between commands; their PIDs, logs, data and the
  * runnable copies of the sample files live in one state directory
- * (/tmp/cde-lab, or $CDE_LAB_DIR).
+ * (/tmp/cde-lab, or $CDE_LAB_DIR). The fault commands (partition, throttle,
+ * pause, heal, stop-etcd, and `start --network`) are in faults/lab-commands.ts.
  */
 import { existsSync, rmSync } from 'node:fs';
 import { leaderKeyHolder } from './etcd-client.ts';
@@ -56,6 +57,19 @@ import { preflight } from './preflight.ts';
 import { isAlive, ProcessBook, sleep, waitFor, waitForWritesTo } from './harness.ts';
 import { REDIS_LAB_USAGE, runRedisLab } from './redis-lab.ts';
 import { runCommand } from './run-command.ts';
+import {
+  ensureNetwork,
+  healCommand,
+  insideClient,
+  netnsOf,
+  partitionCommand,
+  pauseCommand,
+  removeNetwork,
+  runInsideClient,
+  savedPlan,
+  stopEtcdCommand,
+  throttleCommand,
+} from './faults/lab-commands.ts';
 
 const STATE_DIR = process.env.CDE_LAB_DIR ?? '/tmp/cde-lab';
 const say = (text: string) => process.stdout.write(`${text}\n`);
@@ -104,15 +118,23 @@ function anythingRunning(book: ProcessBook): boolean {
 async function start(): Promise<void> {
   const book = existsSync(STATE_DIR) ? new ProcessBook(STATE_DIR) : undefined;
   const resuming = book !== undefined && anythingRunning(book);
-  if (!resuming && existsSync(STATE_DIR)) {
+  // Inside the client namespace the outer command has just prepared the state and the network.
+  if (!resuming && existsSync(STATE_DIR) && !insideClient()) {
     // Old etcd data with new PostgreSQL directories (or the reverse) leaves
     // every node waiting for a bootstrap that never comes: start clean.
     say(`Removing the stopped lab's old state in ${STATE_DIR}.`);
     rmSync(STATE_DIR, { recursive: true, force: true });
   }
   const lab = prepareLab(STATE_DIR);
+  if (process.argv.includes('--network') && !insideClient()) {
+    // Each host in its own namespace (see faults/lab-commands.ts); the rest runs inside the client's.
+    await ensureNetwork(lab, STATE_DIR);
+    process.exitCode = runInsideClient(STATE_DIR, ['start']) ?? 1;
+    return;
+  }
   const processes = new ProcessBook(STATE_DIR);
-  const options = { detached: true, book: processes };
+  const hostNetns = netnsOf(savedPlan(STATE_DIR));
+  const options = { detached: true, book: processes, ...(hostNetns ? { netnsOf: hostNetns } : {}) };
   if (!resuming) {
     const problems = await preflight(labAddresses(lab));
     if (problems.length > 0) throw new Error(`the lab cannot start here:\n  - ${problems.join('\n  - ')}`);
@@ -224,25 +246,50 @@ async function stop(): Promise<void> {
     return;
   }
   const { lab, book } = requireLab();
+  await healCommand(STATE_DIR);
   const report = await stopAll(lab, book);
   say(report.length > 0 ? `Stopped: ${report.join('; ')}` : 'Nothing was running.');
+  await removeNetwork(STATE_DIR);
   rmSync(STATE_DIR, { recursive: true, force: true });
   say(`Removed ${STATE_DIR}.`);
 }
 
+const args = process.argv.slice(3).filter((a) => !a.startsWith('--'));
 const commands: Record<string, () => Promise<void>> = {
   start,
   status,
   fail,
   switchover,
   stop,
+  // Faults beyond a crash, as npm run test:faults injects them (faults/lab-commands.ts).
+  partition: async () => partitionCommand(requireLab().lab, STATE_DIR, args),
+  throttle: async () => throttleCommand(STATE_DIR, args),
+  pause: async () => {
+    const { lab, book } = requireLab();
+    await pauseCommand(lab, book, STATE_DIR, args);
+  },
+  heal: async () => healCommand(STATE_DIR),
+  'stop-etcd': async () => {
+    const { lab, book } = requireLab();
+    await stopEtcdCommand(lab, book, args);
+  },
   // The Redis lab: npm run lab -- redis start|status|fail [cluster]|stop (scripts/cluster/redis-lab.ts).
   redis: () => runRedisLab(process.argv.slice(3)),
 };
 const name = process.argv[2] ?? '';
 const command = commands[name];
-if (!command) {
-  say(`Usage: npm run lab -- start|status|fail|switchover|stop\n   or: ${REDIS_LAB_USAGE}`);
+// A lab started with --network: every command (but the first start) runs inside the client's namespace.
+const inside =
+  name === 'redis' || (name === 'start' && !existsSync(STATE_DIR))
+    ? undefined
+    : runInsideClient(STATE_DIR, process.argv.slice(2));
+if (inside !== undefined) {
+  process.exitCode = inside;
+} else if (!command) {
+  say(
+    'Usage: npm run lab -- start [--network]|status|fail|switchover|stop|partition <host> [etcd|nodes|<host>…]|throttle <host> [rate]|pause <node>|heal|stop-etcd <member>\n' +
+      `   or: ${REDIS_LAB_USAGE}`,
+  );
   process.exitCode = 2;
 } else {
   try {

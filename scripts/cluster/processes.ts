@@ -25,17 +25,25 @@ export interface StartOptions {
   /** Let the process outlive this Node process (used by `npm run lab -- start`). */
   readonly detached?: boolean;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Run inside this named network namespace (`ip netns exec`, which execs in place and so keeps
+   * the PID): the fault tests give every lab host its own network (scripts/cluster/faults/).
+   */
+  readonly netns?: string | undefined;
 }
 
 /** Starts a daemon with stdout and stderr appended to its log file. */
 export function startProcess(options: StartOptions): Started {
   const fd = openSync(options.log, 'a');
-  const [command, args] = options.user
+  const [program, programArgs] = options.user
     ? [
         'setpriv',
         ['--reuid', options.user, '--regid', options.user, '--init-groups', '--', options.command, ...options.args],
       ]
     : [options.command, [...options.args]];
+  const [command, args] = options.netns
+    ? ['ip', ['netns', 'exec', options.netns, program, ...programArgs]]
+    : [program, programArgs];
   try {
     const child = spawn(command, args, {
       stdio: ['ignore', fd, fd],

@@ -20,7 +20,10 @@
  *   cycles are counted from then.
  * - A cycle first reads the cluster from etcd. If etcd cannot be reached, Patroni retries for up to
  *   `retry_timeout` seconds; then a primary demotes itself (PostgreSQL restarts read-only), and a
- *   replica just carries on.
+ *   replica just carries on. Patroni 3.0 hands that demotion to a background thread, but its next HA
+ *   cycle starts at once and holds the same lock while it retries etcd again (ha.py run_cycle,
+ *   _handle_dcs_error), so which runs first is a thread race: the demotion comes either at once or
+ *   one more retry_timeout later. The lab's fault tests measured both (npm run test:faults).
  * - With no leader key, a node joins the leader race only if it is healthy: PostgreSQL running, not
  *   tagged nofailover, not lagging more than `maximum_lag_on_failover` bytes behind the last WAL
  *   position the leader wrote to etcd, and, with `synchronous_mode`, only if it is the synchronous
@@ -87,6 +90,8 @@ export interface SimNode {
   cycleStart: number;
   /** While set, the node is retrying etcd until this time. */
   retryUntil: number | null;
+  /** While set, a primary that gave up on etcd demotes itself at this time (see the rules above). */
+  demoteAt: number | null;
   /** While set, the node has decided to take the free leader key and will try at this time. */
   acquireAt: number | null;
   /** End of a long action (promote, demote, start, rewind). */
@@ -222,6 +227,7 @@ export class Simulation {
       nextCycle: this.rng.int(1, loop / TICK_MS) * TICK_MS,
       cycleStart: 0,
       retryUntil: null,
+      demoteAt: null,
       acquireAt: null,
       busyUntil: null,
       leaderUntil: 0,
@@ -428,7 +434,8 @@ export class Simulation {
     const holder = this.leaderKey?.holder === n.name;
     const wasPrimary = n.pg === 'primary' || n.pg === 'promoting' || n.pg === 'demoting' || holder;
     Object.assign(n, { running: false, pg: 'stopped', upstream: null, acquireAt: null, busyUntil: null });
-    Object.assign(n, { retryUntil: null, leaderUntil: 0, note: '' });
+    Object.assign(n, { retryUntil: null, demoteAt: null, leaderUntil: 0, note: '' });
+    let detail = '';
     if (wasPrimary) {
       n.rewind = true;
       this.failover = { cause, etcdLeaderLost, from: n.name, at: this.t, to: null, lockAt: null, routedAt: null };
@@ -680,6 +687,10 @@ export class Simulation {
   private haTick(): void {
     for (const n of this.nodes) {
       if (!n.running) continue;
+      if (n.demoteAt !== null && this.t >= n.demoteAt) {
+        n.demoteAt = null;
+        this.demoteForDcs(n);
+      }
       if (n.acquireAt !== null && this.t >= n.acquireAt) this.tryAcquire(n);
       if (n.retryUntil !== null) {
         if (this.canReachDcs(n)) {
@@ -952,10 +963,24 @@ export class Simulation {
   }
 
   private dcsFailed(n: SimNode): void {
+    if ((n.pg !== 'primary' && n.pg !== 'promoting') || n.demoteAt !== null) return;
+    // The thread race of Patroni 3.0 (see the rules above): now, or after one more retry_timeout.
+    if (this.rng.int(0, 1) === 1) {
+      n.demoteAt = this.t + this.params.retry_timeout * 1000;
+      this.log(
+        `${n.name} gave up on etcd and decides to demote itself, but its next HA cycle retries etcd for another retry_timeout (${this.params.retry_timeout} s) first; PostgreSQL stays primary meanwhile.`,
+        true,
+      );
+      return;
+    }
+    this.demoteForDcs(n);
+  }
+
+  private demoteForDcs(n: SimNode): void {
     if (n.pg === 'primary' || n.pg === 'promoting') {
       Object.assign(n, { pg: 'replica', upstream: null, leaderUntil: 0, rewind: true, busyUntil: null });
       this.log(
-        `${n.name} could not reach etcd for retry_timeout (${this.params.retry_timeout} s): it demotes itself, and its PostgreSQL restarts read-only. No primary is better than two.`,
+        `${n.name} could not reach etcd within retry_timeout (${this.params.retry_timeout} s): it demotes itself, and its PostgreSQL restarts read-only. No primary is better than two.`,
         true,
       );
     }

@@ -246,7 +246,8 @@ describe('synchronous_mode', () => {
 });
 
 describe('a primary that cannot reach etcd', () => {
-  it('demotes itself after retry_timeout, before its key expires; then the key moves on', () => {
+  it('demotes itself after one or two retry_timeouts, by the time its key expires; then the key moves on', () => {
+    const delays = new Set<string>();
     for (let seed = 1; seed <= 30; seed++) {
       const sim = createSimulation(LAB_LIKE, seed);
       sim.run(3000 + seed * 700);
@@ -254,14 +255,18 @@ describe('a primary that cannot reach etcd', () => {
       const cutAt = sim.t;
       const expires = sim.leaderKey?.expires ?? 0;
       sim.runUntil((s) => s.node('node1').pg !== 'primary');
-      expect(sim.t, `seed ${seed}`).toBeLessThan(expires);
-      // Its first cycle after the cut comes within loop_wait, then it retries for retry_timeout.
-      expect(sim.t - cutAt).toBeLessThanOrEqual((LAB_LIKE.loop_wait + LAB_LIKE.retry_timeout) * 1000);
+      expect(sim.t, `seed ${seed}`).toBeLessThanOrEqual(expires);
+      // Its first cycle after the cut comes within loop_wait, then it retries for retry_timeout, and
+      // Patroni 3.0's thread race may add one more retry_timeout.
+      expect(sim.t - cutAt).toBeLessThanOrEqual((LAB_LIKE.loop_wait + 2 * LAB_LIKE.retry_timeout) * 1000);
       expect(sim.t - cutAt).toBeGreaterThanOrEqual(LAB_LIKE.retry_timeout * 1000);
-      expect(sim.leaderKey?.holder).toBe('node1');
+      delays.add(sim.events.some((e) => e.text.includes('decides to demote itself, but')) ? 'late' : 'at once');
+      // Nobody else holds the key yet (it may just have expired, in the same tick).
+      expect([undefined, 'node1']).toContain(sim.leaderKey?.holder);
       sim.runUntil((s) => s.leaderKey !== null && s.leaderKey.holder !== 'node1');
       expect(sim.t).toBeGreaterThanOrEqual(expires);
     }
+    expect([...delays].sort()).toEqual(['at once', 'late']);
   });
 
   it('pays the REST timeout when the racing replica asks the unreachable node', () => {
