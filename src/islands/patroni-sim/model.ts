@@ -435,7 +435,6 @@ export class Simulation {
     const wasPrimary = n.pg === 'primary' || n.pg === 'promoting' || n.pg === 'demoting' || holder;
     Object.assign(n, { running: false, pg: 'stopped', upstream: null, acquireAt: null, busyUntil: null });
     Object.assign(n, { retryUntil: null, demoteAt: null, leaderUntil: 0, note: '' });
-    let detail = '';
     if (wasPrimary) {
       n.rewind = true;
       this.failover = { cause, etcdLeaderLost, from: n.name, at: this.t, to: null, lockAt: null, routedAt: null };
