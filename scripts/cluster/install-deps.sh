@@ -7,34 +7,9 @@ set -euo pipefail
 
 packages=(etcd-server etcd-client patroni postgresql haproxy iproute2 nftables curl)
 
-missing=()
-for p in "${packages[@]}"; do
-  # A test on the captured status, not `| grep -q`: grep -q exits at its first match, which under
-  # pipefail can fail the pipeline with the writer's SIGPIPE.
-  if [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" != *'install ok installed'* ]]; then
-    missing+=("$p")
-  fi
-done
-
-if ((${#missing[@]} > 0)); then
-  echo "install-deps: installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  # Do not let the packages start their default services (etcd on
-  # 127.0.0.1:2379, a PostgreSQL cluster on port 5432, HAProxy): the lab starts
-  # its own daemons on 127.0.0.11-30 and wants nothing else in the way.
-  policy=/usr/sbin/policy-rc.d
-  created_policy=0
-  if [[ ! -e $policy ]]; then
-    printf '#!/bin/sh\nexit 101\n' >"$policy"
-    chmod +x "$policy"
-    created_policy=1
-  fi
-  trap '((created_policy)) && rm -f "$policy"' EXIT
-  apt-get update -q
-  apt-get install -y -q --no-install-recommends "${missing[@]}"
-else
-  echo "install-deps: ${packages[*]} already installed"
-fi
+# shellcheck source=scripts/cluster/apt-quiet.sh
+source "$(dirname "$0")/apt-quiet.sh"
+apt_install_quietly install-deps "${packages[@]}"
 
 # If a default PostgreSQL cluster or the packaged daemons were started anyway
 # (systemd on a full machine), stop them: they would hold the socket directory
