@@ -18,6 +18,9 @@ const PRODUCTS: readonly [RegExp, string][] = [
   [/^https:\/\/docs\.haproxy\.org\//, 'HAProxy'],
   [/^https:\/\/dev\.mysql\.com\/doc\//, 'MySQL'],
   [/^https:\/\/www\.mongodb\.com\/docs\//, 'MongoDB'],
+  [/^https:\/\/redis\.io\/|^https:\/\/github\.com\/redis\//, 'Redis'],
+  [/^https:\/\/valkey\.io\/|^https:\/\/github\.com\/valkey-io\//, 'Valkey'],
+  [/^https:\/\/(www\.)?dragonflydb\.io\/|^https:\/\/github\.com\/dragonflydb\//, 'Dragonfly'],
 ];
 
 function frontmatter(file: string) {
