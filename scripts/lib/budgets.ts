@@ -15,6 +15,12 @@ export interface Budgets {
   bytesPerQuestion: number;
   /** Added for each link to a question, as in an article's "Questions this article answers". */
   bytesPerQuestionLink: number;
+  /**
+   * Added for each entry a page renders from a results file the tests write (a row of measured fault
+   * scenarios, one scenario's evidence for a claim, a captured transcript): measured content grows
+   * with the measurements, as question entries do with the questions.
+   */
+  bytesPerMeasurement: number;
   /** JS that runs on a page without interaction (the theme and table-of-contents scripts), islands apart. */
   pageJsBytes: number;
   /** All the CSS of the whole site, each distinct stylesheet once. */
@@ -27,6 +33,7 @@ export const BUDGETS: Budgets = {
   bytesPerExtraFigure: 6_000,
   bytesPerQuestion: 350,
   bytesPerQuestionLink: 100,
+  bytesPerMeasurement: 150,
   pageJsBytes: 3_000,
   siteCssBytes: 10_000,
 };
@@ -51,16 +58,23 @@ export interface PageContent {
   figures: number;
   questions?: number;
   questionLinks?: number;
+  measurements?: number;
 }
 
 /** The first-visit budget of a page with `figures` diagrams (a number), or with this content. */
 export function pageBudget(content: number | PageContent, budgets: Budgets = BUDGETS): number {
-  const { figures, questions = 0, questionLinks = 0 } = typeof content === 'number' ? { figures: content } : content;
+  const {
+    figures,
+    questions = 0,
+    questionLinks = 0,
+    measurements = 0,
+  } = typeof content === 'number' ? { figures: content } : content;
   return (
     budgets.pageBytes +
     Math.max(0, figures - budgets.includedFigures) * budgets.bytesPerExtraFigure +
     questions * budgets.bytesPerQuestion +
-    questionLinks * budgets.bytesPerQuestionLink
+    questionLinks * budgets.bytesPerQuestionLink +
+    measurements * budgets.bytesPerMeasurement
   );
 }
 
@@ -73,6 +87,7 @@ function describeContent(page: PageContent): string {
   const parts = [count(page.figures, 'diagram', 'diagrams')];
   if (page.questions) parts.push(count(page.questions, 'question', 'questions'));
   if (page.questionLinks) parts.push(count(page.questionLinks, 'question link', 'question links'));
+  if (page.measurements) parts.push(count(page.measurements, 'measurement', 'measurements'));
   return parts.join(', ');
 }
 

@@ -73,6 +73,8 @@ export interface PageWeight {
   questions: number;
   /** Links to a question (`<a class="cde-question-link">`), as in an article's list of questions it answers. */
   questionLinks: number;
+  /** Entries rendered from a results file the tests write (`data-cde-measurement` on each). */
+  measurements: number;
   /** Elements that load code when visible (`astro-island[client=visible]`, `[data-island]`). */
   islands: number;
   /** References to this site that have no file in dist/ (`<url> (in <where>)`). */
@@ -86,6 +88,7 @@ export interface PageSummary {
   figures: number;
   questions: number;
   questionLinks: number;
+  measurements: number;
   /** Everything a first visit downloads: the HTML and every first-visit asset (not islands). */
   firstVisit: Size & { requests: number };
   /** First-visit bytes by kind; `html` includes inline scripts and styles. */
@@ -149,6 +152,7 @@ export interface HtmlReading {
   figures: number;
   questions: number;
   questionLinks: number;
+  measurements: number;
   islands: number;
   /** Islands marked by name, whose code is the dynamic imports of the page's scripts. */
   namedIslands: number;
@@ -194,6 +198,7 @@ export function readHtml(html: string): HtmlReading {
     figures: 0,
     questions: 0,
     questionLinks: 0,
+    measurements: 0,
     islands: 0,
     namedIslands: 0,
   };
@@ -249,6 +254,7 @@ export function readHtml(html: string): HtmlReading {
       const classes = tokens(element.properties['className']);
       if (classes.includes('cde-question')) reading.questions += 1;
       if (tag === 'a' && classes.includes('cde-question-link')) reading.questionLinks += 1;
+      if (element.properties['dataCdeMeasurement'] !== undefined) reading.measurements += 1;
 
       if (tag === 'astro-island') {
         const client = stringProperty(element, 'client');
@@ -342,6 +348,7 @@ export async function analyseSite(dist: string, options: { base?: string } = {})
       figures: reading.figures,
       questions: reading.questions,
       questionLinks: reading.questionLinks,
+      measurements: reading.measurements,
       islands: reading.islands,
       missing: [],
       offsite: [],
@@ -447,6 +454,7 @@ export function summarisePage(page: PageWeight): PageSummary {
     figures: page.figures,
     questions: page.questions,
     questionLinks: page.questionLinks,
+    measurements: page.measurements,
     firstVisit,
     byKind,
     js,

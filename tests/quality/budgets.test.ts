@@ -16,6 +16,11 @@ describe('the page budget', () => {
     expect(pageBudget({ figures: 1, questions: 2, questionLinks: 3 })).toBe(31_000);
   });
 
+  it('grows by 0.15 KB for each entry rendered from a results file', () => {
+    expect(pageBudget({ figures: 2, measurements: 10 })).toBe(31_500);
+    expect(pageBudget({ figures: 3, questionLinks: 6, measurements: 54 })).toBe(44_700);
+  });
+
   it('names what it allowed for in the budget line', async () => {
     const site = await analyseSite('tests/fixtures/dists/nested', { base: '/docs/' });
     const [guide] = site.pages;

@@ -250,4 +250,10 @@ describe('inline scripts of one page', () => {
       await rm(dist, { recursive: true, force: true });
     }
   });
+
+  it('counts entries rendered from a results file (data-cde-measurement)', () => {
+    const reading = readHtml(`<table><tr data-cde-measurement><td>1</td></tr><tr><td>2</td></tr>
+      <tr data-cde-measurement=""><td>3</td></tr></table><figure data-cde-measurement><pre>$ x</pre></figure>`);
+    expect(reading.measurements).toBe(3);
+  });
 });
