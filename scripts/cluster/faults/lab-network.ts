@@ -201,6 +201,11 @@ export function everyoneBut(plan: NetworkPlan, names: readonly string[]): string
   return plan.hosts.map((h) => h.name).filter((n) => !names.includes(n));
 }
 
+/** Cuts `host` off from every other host of the network. */
+export async function isolate(plan: NetworkPlan, host: string): Promise<void> {
+  await partition(plan, { from: [host], to: everyoneBut(plan, [host]) });
+}
+
 /** A rate limit on one host's cable, both directions (tc tbf: this kernel has no netem). */
 export interface Throttle {
   readonly host: string;

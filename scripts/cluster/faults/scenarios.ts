@@ -6,7 +6,7 @@
  */
 import type { ClaimId } from './claims.ts';
 import type { ScenarioFacts } from './claims.ts';
-import { everyoneBut, heal, partition, throttle, type NetworkPlan } from './lab-network.ts';
+import { everyoneBut, heal, isolate, partition, throttle, type NetworkPlan } from './lab-network.ts';
 import { sleep } from '../wait-for.ts';
 
 export type ScenarioGroup = 'partition' | 'pause' | 'etcd' | 'sync';
@@ -165,7 +165,7 @@ const replicaCutOff: ScenarioDef = {
   payloadBytes: 0,
   run: async (ctx) => {
     await ctx.fault(`cut ${ctx.otherReplica} (not the synchronous standby) off from every other host`, () =>
-      partition(ctx.plan, { from: [ctx.otherReplica], to: everyoneBut(ctx.plan, [ctx.otherReplica]) }),
+      isolate(ctx.plan, ctx.otherReplica),
     );
     // Longer than ttl, so that its member key expires and the others see it gone.
     await sleep((ctx.timing.ttl + 5) * 1000);
@@ -184,7 +184,7 @@ const etcdMemberLost: ScenarioDef = {
   payloadBytes: 0,
   run: async (ctx) => {
     await ctx.fault(`cut ${ctx.etcdLeader}, etcd's Raft leader, off from every other host`, () =>
-      partition(ctx.plan, { from: [ctx.etcdLeader], to: everyoneBut(ctx.plan, [ctx.etcdLeader]) }),
+      isolate(ctx.plan, ctx.etcdLeader),
     );
     // A whole ttl and more: long enough for the leader key to expire if nobody could renew it.
     await sleep((ctx.timing.ttl + 5) * 1000);
@@ -205,7 +205,7 @@ function quorumLost(failsafe: boolean): ScenarioDef {
     run: async (ctx) => {
       const lost = [ctx.etcdLeader, ctx.etcdMembers.find((m) => m !== ctx.etcdLeader) ?? ''];
       await ctx.fault(`cut ${lost.join(' and ')} off from every other host: etcd has no majority`, async () => {
-        for (const m of lost) await partition(ctx.plan, { from: [m], to: everyoneBut(ctx.plan, [m]) });
+        for (const m of lost) await isolate(ctx.plan, m);
       });
       const { loop_wait: loopWait, retry_timeout: retryTimeout } = ctx.timing;
       // Long enough for a leader that cannot reach etcd to have demoted itself, then 10 s more.
@@ -240,7 +240,7 @@ const syncStandbyThrottled: ScenarioDef = {
     );
     ctx.phase('throttled to 64 kbit/s');
     await sleep(15_000);
-    await partition(ctx.plan, { from: [standby], to: everyoneBut(ctx.plan, [standby]) });
+    await isolate(ctx.plan, standby);
     ctx.log(`cut ${standby} off from every other host`);
     ctx.phase('cut off');
     const cutAt = Date.now();
