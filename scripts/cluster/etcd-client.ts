@@ -1,7 +1,7 @@
 /**
- * The two things the harness asks etcd, over its HTTP gateway (the same
- * /v3/... JSON API Patroni's etcd3 client uses): is a member healthy, and who
- * holds Patroni's leader key.
+ * What the harness asks etcd, over its HTTP gateway (the same /v3/... JSON
+ * API Patroni's etcd3 client uses): is a member healthy, and what Patroni's
+ * keys hold (who holds the leader key, what the /sync key says).
  */
 import type { EtcdMember, LabLayout } from './lab-layout.ts';
 
@@ -19,12 +19,11 @@ export async function etcdHealthy(member: EtcdMember): Promise<boolean> {
 }
 
 /**
- * The value of <namespace><scope>/leader: the name of the node holding the
- * leader lock, or null when nobody holds it. Asks each member in turn.
- * Throws when no member answers.
+ * The value of Patroni's key <namespace><scope>/<name> (e.g. "leader", "sync"), or null when it
+ * does not exist. Asks each member in turn; throws when no member answers.
  */
-export async function leaderKeyHolder(lab: LabLayout): Promise<string | null> {
-  const key = Buffer.from(`${lab.namespace.replace(/\/?$/, '/')}${lab.scope}/leader`).toString('base64');
+export async function readPatroniKey(lab: LabLayout, name: string): Promise<string | null> {
+  const key = Buffer.from(`${lab.namespace.replace(/\/?$/, '/')}${lab.scope}/${name}`).toString('base64');
   let lastError: unknown;
   for (const member of lab.etcd) {
     try {
@@ -43,3 +42,6 @@ export async function leaderKeyHolder(lab: LabLayout): Promise<string | null> {
   }
   throw new Error(`no etcd member answered: ${String(lastError)}`);
 }
+
+/** The name of the node holding the leader lock (the leader key's value), or null when nobody does. */
+export const leaderKeyHolder = (lab: LabLayout): Promise<string | null> => readPatroniKey(lab, 'leader');

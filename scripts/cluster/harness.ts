@@ -3,11 +3,14 @@
  * them needs, whatever it runs (the Patroni lab today; a Redis lab or a network-fault lab reuse it).
  *
  * A run, its checks and its report:
- *   const run = new HarnessRun('bench-results/x.json');
+ *   const run = new HarnessRun('bench-results/x.json');   (…, 'faults') names the closing line
  *   run.onInterrupt(() => stopEverything());      SIGINT/SIGTERM: stop what the run started, exit 130
  *   const v = await run.step('Name', async () => ({ value, detail }));
  *                                                  one check, timed and printed; a throw fails it and
  *                                                  stops the run (catch it once, around all steps)
+ *   run.record({ name, ok, seconds, detail })      a check that ran on its own and reported its
+ *                                                  outcome (a fault scenario): a failure does not
+ *                                                  stop the run
  *   run.elapsed(since) / seconds(ms)               durations as the reports give them (0.1 s)
  *   run.printTimings([[label, value], …])          the "Measured timings" table
  *   printLogTails(logDir, ['etcd1', …])            each daemon's last log lines, to explain a failure
@@ -53,9 +56,17 @@ export class HarnessRun {
   readonly checks: Check[] = [];
   readonly started = Date.now();
   private readonly resultsFile: string;
+  private readonly label: string;
 
-  constructor(resultsFile: string) {
+  /** `label` starts the closing line ("cluster: 12 passed, 0 failed"). */
+  constructor(resultsFile: string, label = 'cluster') {
     this.resultsFile = resultsFile;
+    this.label = label;
+  }
+
+  /** Records a check that ran on its own and reported its outcome; a failure does not stop the run. */
+  record(check: Check): void {
+    this.checks.push(check);
   }
 
   /** Runs one step; records it as a passed or failed check. A failure stops the run (it rethrows). */
@@ -117,7 +128,7 @@ export class HarnessRun {
     );
     const failed = this.checks.filter((check) => !check.ok).length;
     print(`\nWhole run: ${totalSeconds} s. Results in ${this.resultsFile}\n`);
-    print(`cluster: ${this.checks.length - failed} passed, ${failed} failed\n`);
+    print(`${this.label}: ${this.checks.length - failed} passed, ${failed} failed\n`);
     process.exitCode = passed ? 0 : 1;
   }
 }

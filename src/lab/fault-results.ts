@@ -105,6 +105,12 @@ export const ScenarioSchema = z.object({
    * harness does not control (the paused primary's resume), recorded but never failing the run.
    */
   claims: z.array(z.object({ id: z.string(), ok: z.boolean(), detail: z.string(), gating: z.boolean() })),
+  /**
+   * What the harness had to repair before the cluster was whole again, because Patroni did not get
+   * there by itself (scripts/cluster/faults/repair.ts): when (seconds after the fault), the command,
+   * and what was wrong.
+   */
+  repairs: z.array(z.object({ t: z.number(), action: z.string(), why: z.string() })),
 });
 
 export const FaultResultsSchema = z.object({
@@ -155,8 +161,26 @@ export const scenarioAnchor = (id: string): string => `fault-${id}`;
 
 const s = (value: number | null): string => (value === null ? '?' : `${value.toFixed(1)} s`);
 
-/** "What happened", in one or two sentences, from the scenario's measured facts. */
+/**
+ * "What happened", in one or two sentences, from the scenario's measured facts, and what the harness
+ * had to repair afterwards, if anything.
+ */
 export function summarize(scenario: FaultScenario): string {
+  const repairs = repairSentence(scenario);
+  return repairs ? `${outcome(scenario)} ${repairs}` : outcome(scenario);
+}
+
+/**
+ * What the harness repaired because Patroni did not make the cluster whole by itself, in one
+ * sentence, or '' when nothing was.
+ */
+export function repairSentence(scenario: FaultScenario): string {
+  if (scenario.repairs.length === 0) return '';
+  const each = scenario.repairs.map((r) => `at ${s(r.t)} it ran ${r.action}, because ${r.why}`);
+  return `Afterwards the harness had to step in: ${each.join('; ')}.`;
+}
+
+function outcome(scenario: FaultScenario): string {
   const f = scenario.facts;
   const old = scenario.oldPrimary;
   const stopped = f.oldPrimaryStoppedWritesAt ?? f.oldPrimaryDemotedAt;
@@ -246,4 +270,58 @@ export function evidenceFor(results: FaultResults, claimId: string): ClaimEviden
         href: `${TABLE_PAGE[scenario.group]}#${scenarioAnchor(scenario.id)}`,
       })),
   );
+}
+
+/** The id of a claim's box (<FaultClaim>), for links from where the claim is made. */
+export const claimAnchor = (id: string): string => `claim-${id}`;
+
+/** How a claim fared across the scenarios that checked it. */
+export interface ClaimTally {
+  /** Scenarios that test it (gating), and in how many it held. */
+  readonly tested: number;
+  readonly held: number;
+  /** Scenarios that only observe it (a race decides), and in how many it held. */
+  readonly observed: number;
+  readonly observedHeld: number;
+}
+
+export function claimTally(evidence: readonly ClaimEvidence[]): ClaimTally {
+  const tested = evidence.filter((e) => e.gating);
+  const observed = evidence.filter((e) => !e.gating);
+  return {
+    tested: tested.length,
+    held: tested.filter((e) => e.ok).length,
+    observed: observed.length,
+    observedHeld: observed.filter((e) => e.ok).length,
+  };
+}
+
+/**
+ * The tally in words, e.g. "held in 11 of 11 fault scenarios that test it; broke in 1 of 2 that
+ * observe it".
+ */
+export function tallyText(tally: ClaimTally): string {
+  const parts: string[] = [];
+  if (tally.tested > 0)
+    parts.push(
+      tally.held === tally.tested
+        ? `held in ${tally.tested} of ${tally.tested} fault scenarios that test it`
+        : `contradicted in ${tally.tested - tally.held} of ${tally.tested} fault scenarios that test it`,
+    );
+  if (tally.observed > 0)
+    parts.push(
+      tally.observedHeld === tally.observed
+        ? `held in ${tally.observed} of ${tally.observed} that observe it`
+        : `broke in ${tally.observed - tally.observedHeld} of ${tally.observed} that observe it`,
+    );
+  return parts.join('; ');
+}
+
+/**
+ * Where a claim's box is: beside the table of the first scenario that checked it (TABLE_PAGE), or
+ * null when no scenario did.
+ */
+export function claimBoxHref(results: FaultResults, claimId: string): string | null {
+  const first = evidenceFor(results, claimId)[0];
+  return first ? `${TABLE_PAGE[first.scenario.group]}#${claimAnchor(claimId)}` : null;
 }

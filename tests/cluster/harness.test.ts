@@ -65,6 +65,17 @@ describe('HarnessRun', () => {
     expect(process.exitCode).toBe(0);
   });
 
+  it('records a check that ran on its own without stopping the run, and names the closing line', () => {
+    const file = join(dir, 'faults.json');
+    const run = new HarnessRun(file, 'faults');
+    run.record({ name: 'primary-paused', ok: false, seconds: 98.1, detail: 'contradicted' });
+    run.record({ name: 'replica-cut-off', ok: true, seconds: 42.5, detail: '2 of 2 claims held' });
+    run.finish({}, false);
+    const written = JSON.parse(readFileSync(file, 'utf8')) as { checks: { name: string }[] };
+    expect(written.checks.map((check) => check.name)).toEqual(['primary-paused', 'replica-cut-off']);
+    expect(printed).toContain('faults: 1 passed, 1 failed\n');
+  });
+
   it('prints the timings table with the labels aligned', () => {
     new HarnessRun(join(dir, 'r.json')).printTimings([
       ['bootstrap', '12.3 s'],

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  claimBoxHref,
+  claimTally,
   evidenceFor,
   FaultResultsError,
   parseFaultResults,
   replicationLabel,
   summarize,
+  tallyText,
   verdictLabel,
   type FaultResults,
 } from '../../src/lab/fault-results.ts';
@@ -13,7 +16,8 @@ import {
 /**
  * Six scenarios trimmed from a real `npm run test:faults` run, and primary-paused-async from a later
  * one (transcripts left out); each claim's gating marker, and the pause scenarios' gating claim
- * (frozen-primary-replaced), added from the recorded facts when claims became gating or observed.
+ * (frozen-primary-replaced), added from the recorded facts when claims became gating or observed;
+ * an empty `repairs` list added when the harness learned to repair (those runs needed none).
  */
 const FIXTURE = 'tests/fixtures/faults/measured.json';
 const text = readFileSync(FIXTURE, 'utf8');
@@ -58,6 +62,23 @@ describe('summarize', () => {
   it('tells a pause whose resumed primary never stepped down', () => {
     expect(summarize(scenario('primary-paused-async'))).toBe(
       'node3 accepted writes from 25.6 s while node1 was paused; resumed at 40.0 s, node1 did not step down: it was still primary when the scenario ended.',
+    );
+  });
+
+  it('adds what the harness had to repair afterwards', () => {
+    const paused = scenario('primary-paused-async');
+    const repaired = {
+      ...paused,
+      repairs: [
+        {
+          t: 98.4,
+          action: 'patronictl reinit --force --wait <scope> node3',
+          why: 'Patroni reports node3 as "start failed"',
+        },
+      ],
+    };
+    expect(summarize(repaired)).toBe(
+      `${summarize(paused)} Afterwards the harness had to step in: at 98.4 s it ran patronictl reinit --force --wait <scope> node3, because Patroni reports node3 as "start failed".`,
     );
   });
 
@@ -111,6 +132,44 @@ describe('evidenceFor', () => {
 
   it('is empty for a claim nobody checked', () => {
     expect(evidenceFor(results, 'no-such-claim')).toEqual([]);
+  });
+});
+
+describe('claimTally and tallyText', () => {
+  it('counts the tests and the observations apart', () => {
+    const evidence = evidenceFor(results, 'no-split-brain');
+    const tally = claimTally(evidence);
+    expect(tally).toEqual({
+      tested: evidence.length - 2,
+      held: evidence.length - 2,
+      observed: 2,
+      observedHeld: 1,
+    });
+    expect(tallyText(tally)).toBe(
+      `held in ${tally.tested} of ${tally.tested} fault scenarios that test it; broke in 1 of 2 that observe it`,
+    );
+  });
+
+  it('says contradicted when a tested claim broke, and leaves out observations there were none of', () => {
+    expect(tallyText({ tested: 3, held: 2, observed: 0, observedHeld: 0 })).toBe(
+      'contradicted in 1 of 3 fault scenarios that test it',
+    );
+    expect(tallyText({ tested: 1, held: 1, observed: 2, observedHeld: 2 })).toBe(
+      'held in 1 of 1 fault scenarios that test it; held in 2 of 2 that observe it',
+    );
+  });
+});
+
+describe('claimBoxHref', () => {
+  it("links to the claim's box beside the table of the first scenario that checked it", () => {
+    expect(claimBoxHref(results, 'self-fencing')).toBe('/articles/failover-and-split-brain/#claim-self-fencing');
+    expect(claimBoxHref(results, 'quorum-loss-refuses-writes')).toBe(
+      '/articles/consensus-and-quorum/#claim-quorum-loss-refuses-writes',
+    );
+  });
+
+  it('is null for a claim nobody checked', () => {
+    expect(claimBoxHref(results, 'no-such-claim')).toBeNull();
   });
 });
 

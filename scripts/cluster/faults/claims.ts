@@ -48,7 +48,7 @@ export const CLAIMS: Readonly<Record<ClaimId, Claim>> = {
     statement:
       'A primary that cannot reach etcd has demoted itself before its leader key expires: that is what loop_wait + 2 × retry_timeout ≤ ttl is for.',
     page: '/articles/failover-and-split-brain/',
-    anchor: 'how-long-it-takes',
+    anchor: 'when-the-primary-is-cut-off',
   },
   'sync-no-loss': {
     id: 'sync-no-loss',
@@ -94,7 +94,7 @@ export const CLAIMS: Readonly<Record<ClaimId, Claim>> = {
     statement:
       'A primary that stops renewing its leader key, here because its processes are frozen, is replaced: once the key expires a replica takes it and HAProxy sends writes there.',
     page: '/articles/failover-and-split-brain/',
-    anchor: 'how-long-it-takes',
+    anchor: 'when-the-primary-is-cut-off',
   },
 };
 

@@ -2,6 +2,7 @@
  * Two more questions for etcd, over the same JSON gateway as etcd-client.ts: which member is the
  * Raft leader (POST /v3/maintenance/status), and whether a key exists (Patroni's /failsafe key).
  */
+import { readPatroniKey } from '../etcd-client.ts';
 import type { LabLayout } from '../lab-layout.ts';
 
 const TIMEOUT_MS = 1500;
@@ -26,20 +27,5 @@ export async function etcdLeaderMember(lab: LabLayout): Promise<string | null> {
 
 /** Whether `<namespace><scope>/<name>` exists in etcd; throws when no member answers. */
 export async function patroniKeyExists(lab: LabLayout, name: string): Promise<boolean> {
-  const key = Buffer.from(`${lab.namespace.replace(/\/?$/, '/')}${lab.scope}/${name}`).toString('base64');
-  let lastError: unknown;
-  for (const member of lab.etcd) {
-    try {
-      const response = await fetch(`${member.clientUrl}/v3/kv/range`, {
-        method: 'POST',
-        body: JSON.stringify({ key, count_only: true }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      const body = (await response.json()) as { count?: string };
-      return Number(body.count ?? 0) > 0;
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  throw new Error(`no etcd member answered: ${String(lastError)}`);
+  return (await readPatroniKey(lab, name)) !== null;
 }
