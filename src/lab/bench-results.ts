@@ -4,11 +4,14 @@
  * a run rewrites one. The pattern is relative to this file, not to the site's root: fixture sites
  * (tests/fixtures/sites/*) build the same pages, and the measurements belong to the project.
  */
-const files = import.meta.glob<string>('../../bench-results/{cluster,cluster-runs,lab-transcript,faults}.json', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+const files = import.meta.glob<string>(
+  '../../bench-results/{cluster,cluster-runs,lab-transcript,faults,fault-runs}.json',
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+);
 
 /** The text of a results file (`bench-results/cluster.json`), or undefined when no run has written it. */
 export function benchResultText(file: string): string | undefined {

@@ -21,6 +21,8 @@ import {
 } from '../lab-cluster.ts';
 import { findPostgresBinDir, prepareLab, REPO_ROOT, type LabLayout } from '../lab-layout.ts';
 import { leaderKeyHolder, readPatroniKey } from '../etcd-client.ts';
+import { appendFaultRun, FAULT_RUNS_FILE, raceOutcomes } from '../../../src/lab/fault-runs.ts';
+import { parseFaultResults } from '../../../src/lab/fault-results.ts';
 import { HarnessRun, seconds } from '../harness.ts';
 import { clusterMembers } from '../patroni-client.ts';
 import { sql } from '../postgres-client.ts';
@@ -547,6 +549,24 @@ async function main(): Promise<void> {
     },
     passed,
   );
+  if (passed && chosen.length === SCENARIOS.length) recordRun();
+}
+
+/**
+ * Adds a passed full run to the recent runs (src/lab/fault-runs.ts), read back from the results
+ * file just written and checked by the same schema the pages use.
+ */
+function recordRun(): void {
+  const results = parseFaultResults(readFileSync(RESULTS_FILE, 'utf8'), RESULTS_FILE);
+  const file = join(REPO_ROOT, FAULT_RUNS_FILE);
+  let previous: unknown;
+  try {
+    previous = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    previous = undefined; // The first run on a fresh checkout starts the file.
+  }
+  writeFileSync(file, `${JSON.stringify(appendFaultRun(previous, raceOutcomes(results)), null, 2)}\n`);
+  say(`Added this run to ${FAULT_RUNS_FILE}.`);
 }
 
 await main();
