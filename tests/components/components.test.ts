@@ -1,6 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Aside from '../../src/components/Aside.astro';
+import ClaimMeasured from '../../src/components/ClaimMeasured.astro';
 import PrevNext from '../../src/components/PrevNext.astro';
 import TableOfContents from '../../src/components/TableOfContents.astro';
 import VersionChecks from '../../src/components/VersionChecks.astro';
@@ -88,5 +89,20 @@ describe('VersionChecks', () => {
   it('renders nothing for an article that lists no versions', async () => {
     const html = await container.renderToString(VersionChecks, { props: { checks: [] } });
     expect(html.trim()).toBe('');
+  });
+});
+
+describe('ClaimMeasured', () => {
+  it('links the claim to its box, with the tally read from the fault results', async () => {
+    const html = await container.renderToString(ClaimMeasured, { props: { claim: 'self-fencing' } });
+    expect(html).toMatch(
+      /^<a class="cde-claim-measured" href="\/articles\/failover-and-split-brain\/#claim-self-fencing" data-cde-measurement>\(measured: (held|contradicted) in \d+ of \d+ fault scenarios that test it\)<\/a>$/,
+    );
+  });
+
+  it('refuses a claim no scenario checked, naming the known ones', async () => {
+    await expect(container.renderToString(ClaimMeasured, { props: { claim: 'no-such-claim' } })).rejects.toThrow(
+      /^<ClaimMeasured claim="no-such-claim">: no scenario in bench-results\/faults\.json checks this claim; known claims: no-split-brain, self-fencing, /,
+    );
   });
 });
