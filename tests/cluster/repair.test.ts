@@ -54,6 +54,23 @@ describe('repairsFor', () => {
     ]);
   });
 
+  it('also rewrites a stale /sync key that still makes the cluster look whole', () => {
+    // The promoted node2 had named node3 its synchronous standby before node1 took the key back:
+    // Patroni lists node3 as sync_standby, from the key, though node1 never wrote it.
+    const looksWhole: ClusterView = {
+      ...WHOLE,
+      syncKey: '{"leader":"node2","sync_standby":"node3"}',
+      members: WHOLE.members.map((m) =>
+        m.name === 'node2'
+          ? member('node2', 'replica', 'streaming')
+          : m.name === 'node3'
+            ? member('node3', 'sync_standby', 'streaming')
+            : m,
+      ),
+    };
+    expect(repairsFor(looksWhole, true, 'demo').map((r) => r.kind)).toEqual(['sync-key']);
+  });
+
   it('leaves a stale /sync key alone when synchronous_mode is off (the leader deletes it itself)', () => {
     expect(repairsFor(STALE_SYNC, false, 'demo')).toEqual([]);
   });

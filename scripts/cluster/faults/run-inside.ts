@@ -18,6 +18,7 @@ import {
   stopAll,
   waitForHaproxy,
   waitForHealthy,
+  type Healthy,
 } from '../lab-cluster.ts';
 import { findPostgresBinDir, prepareLab, REPO_ROOT, type LabLayout } from '../lab-layout.ts';
 import { leaderKeyHolder, readPatroniKey } from '../etcd-client.ts';
@@ -30,7 +31,7 @@ import { ProcessBook } from '../process-book.ts';
 import { postmasterOf } from '../processes.ts';
 import { runCommand } from '../run-command.ts';
 import { programVersions } from '../versions.ts';
-import { sleep, waitFor } from '../wait-for.ts';
+import { sleep, waitFor, WaitTimeout } from '../wait-for.ts';
 import { checkHistory, type HistoryReport } from './check-history.ts';
 import { CLAIMS, checkClaims, claimsPass, type ClaimResult } from './claims.ts';
 import { etcdLeaderMember, patroniKeyExists } from './etcd-status.ts';
@@ -150,14 +151,15 @@ class Runner {
   }
 
   /**
-   * One leader, every replica streaming (and a sync standby in synchronous mode), HAProxy agreeing.
-   * Patroni gets SELF_HEAL_MS to get there by itself; then what is still wrong, and stays wrong ten
-   * seconds later, is repaired (repair.ts) and reported to `onRepair`.
+   * One leader, every replica streaming (and a sync standby in synchronous mode), nothing repair.ts
+   * would repair (in synchronous mode, a /sync key naming that leader), HAProxy agreeing. Patroni
+   * gets SELF_HEAL_MS to get there by itself; then what is still wrong, and stays wrong ten seconds
+   * later, is repaired and reported to `onRepair`.
    */
   async whole(onRepair: (repair: Repair) => void = () => undefined): Promise<string> {
-    let healthy;
+    let healthy: Healthy;
     try {
-      healthy = await waitForHealthy(this.lab, this.lab.nodes, SELF_HEAL_MS, this.synchronousMode);
+      healthy = await this.wholeWithin(SELF_HEAL_MS);
     } catch (error) {
       const first = repairsFor(await this.view(), this.synchronousMode, this.lab.scope);
       await sleep(10_000);
@@ -170,10 +172,31 @@ class Runner {
         onRepair(repair);
         await this.apply(repair);
       }
-      healthy = await waitForHealthy(this.lab, this.lab.nodes, WHOLE_TIMEOUT_MS, this.synchronousMode);
+      healthy = await this.wholeWithin(WHOLE_TIMEOUT_MS);
     }
     await waitForHaproxy(this.lab, healthy.leader, 60_000);
     return healthy.leader;
+  }
+
+  /**
+   * Healthy as waitForHealthy means it, with nothing left to repair. A healthy-looking cluster can
+   * still carry a stale /sync key: when the promoted replica had named a synchronous standby before
+   * the resumed primary took the key back, Patroni lists that standby as sync_standby (from the
+   * key) while the leader never rewrites the key.
+   */
+  private async wholeWithin(timeoutMs: number): Promise<Healthy> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const remaining = Math.max(1000, deadline - Date.now());
+      const healthy = await waitForHealthy(this.lab, this.lab.nodes, remaining, this.synchronousMode);
+      const pending = repairsFor(await this.view(), this.synchronousMode, this.lab.scope);
+      if (pending.length === 0) return healthy;
+      if (Date.now() >= deadline)
+        throw new WaitTimeout(
+          `timed out after ${Math.round(timeoutMs / 1000)} s waiting for a whole cluster (last seen: ${pending.map((r) => r.why).join('; ')})`,
+        );
+      await sleep(2000);
+    }
   }
 
   private async view(): Promise<ClusterView> {
