@@ -6,11 +6,13 @@
  *
  * The two states seen or possible after a paused primary resumes and takes its leader key back:
  * - The /sync key still names the replica that was promoted meanwhile as its leader. Patroni 3.0.2
- *   only rewrites a /sync key naming another leader on promotion, which the resumed primary never
- *   goes through, so it logs "Synchronous replication key updated by someone else" at every HA loop
- *   and never records a synchronous standby again (`process_sync_replication` in patroni/ha.py of
- *   v3.0.2). Patroni 4.1.1 rewrites such a key (patroni/patroni#3454). Switching synchronous_mode
- *   off makes the leader delete the key; switching it on again makes it write a fresh one.
+ *   rewrites it with its own name when it promotes, which the resumed primary never does, and
+ *   otherwise only when it drops a standby the key lists; if the key lists none, the resumed
+ *   primary logs "Synchronous replication key updated by someone else" at every HA loop and never
+ *   records a synchronous standby again (`enforce_primary_role` and `process_sync_replication` in
+ *   patroni/ha.py of v3.0.2). Patroni 4.1.1 rewrites such a key (patroni/patroni#3454). Switching
+ *   synchronous_mode off makes the leader delete the key; switching it on again makes it write a
+ *   fresh one.
  * - A replica whose timeline diverged and that neither pg_rewind nor a restart brought back
  *   (stuck on an older timeline, or failed to start): `patronictl reinit` copies it afresh.
  */

@@ -180,9 +180,10 @@ class Runner {
 
   /**
    * Healthy as waitForHealthy means it, with nothing left to repair. A healthy-looking cluster can
-   * still carry a stale /sync key: when the promoted replica had named a synchronous standby before
-   * the resumed primary took the key back, Patroni lists that standby as sync_standby (from the
-   * key) while the leader never rewrites the key.
+   * still carry a stale /sync key, by Patroni 3.0.2's code: if the promoted replica had already
+   * named a synchronous standby and the resumed primary picks the same one, process_sync_replication
+   * writes nothing, and GET /cluster lists that standby as sync_standby (from the key) while the key
+   * names the promoted replica as leader.
    */
   private async wholeWithin(timeoutMs: number): Promise<Healthy> {
     const deadline = Date.now() + timeoutMs;
