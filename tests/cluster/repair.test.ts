@@ -48,7 +48,7 @@ describe('repairsFor', () => {
     expect(repairsFor(STALE_SYNC, true, 'demo')).toEqual([
       {
         kind: 'sync-key',
-        why: 'the /sync key names node2 as leader while node1 holds the leader key, so node1 never records a synchronous standby (Patroni 3.0.2)',
+        why: 'the /sync key names node2 as leader while node1 holds the leader key, and Patroni 3.0.2 may never rewrite it',
         action: 'patronictl edit-config -s synchronous_mode=false, then -s synchronous_mode=true',
       },
     ]);

@@ -47,8 +47,9 @@ export function syncKeyLeader(value: string | null): string | null {
 }
 
 /**
- * What to repair, in order, or nothing (`scope`: the cluster's name, for the command). Nothing is repaired without a running leader that holds the
- * leader key: a cluster without one is a failure to report, not a state to paper over.
+ * What to repair, in order, or nothing (`scope`: the cluster's name, for the command). Nothing is
+ * repaired without a running leader that holds the leader key: a cluster without one is a failure
+ * to report, not a state to paper over.
  */
 export function repairsFor(view: ClusterView, synchronousMode: boolean, scope: string): Repair[] {
   const leader = view.members.find((m) => m.role === 'leader' && m.state === 'running');
@@ -58,7 +59,7 @@ export function repairsFor(view: ClusterView, synchronousMode: boolean, scope: s
   if (synchronousMode && syncLeader !== null && syncLeader !== leader.name) {
     repairs.push({
       kind: 'sync-key',
-      why: `the /sync key names ${syncLeader} as leader while ${leader.name} holds the leader key, so ${leader.name} never records a synchronous standby (Patroni 3.0.2)`,
+      why: `the /sync key names ${syncLeader} as leader while ${leader.name} holds the leader key, and Patroni 3.0.2 may never rewrite it`,
       action: 'patronictl edit-config -s synchronous_mode=false, then -s synchronous_mode=true',
     });
   }
