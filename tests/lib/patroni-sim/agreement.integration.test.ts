@@ -7,12 +7,20 @@ import { LAB_LIKE } from './support.ts';
 const fixture = (name: string) => `tests/fixtures/cluster-results/${name}.json`;
 const read = (name: string) => parseClusterResults(JSON.parse(readFileSync(fixture(name), 'utf8')), name);
 
-/** Runs the script on a results file; returns its exit code and output. */
-function runScript(file: string, labDir = 'tests/fixtures/lab'): { code: number; output: string } {
+/**
+ * Runs the script on a results file; returns its exit code and output. The fault results it also
+ * checks are a fixture's (none by default), never the project's bench-results/faults.json, which
+ * was measured with the lab's own HAProxy checks, not a fixture lab's, and changes with every run.
+ */
+function runScript(
+  file: string,
+  labDir = 'tests/fixtures/lab',
+  faultsFile = 'tests/fixtures/faults/none.json',
+): { code: number; output: string } {
   try {
     const output = execFileSync(process.execPath, ['scripts/check-sim-agreement.ts', file], {
       encoding: 'utf8',
-      env: { ...process.env, LAB_DIR: labDir },
+      env: { ...process.env, LAB_DIR: labDir, FAULTS_RESULTS: faultsFile },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return { code: 0, output };
@@ -71,6 +79,7 @@ describe("the simulator agrees with the real cluster's failover", () => {
     const good = runScript(fixture('measured'), 'tests/fixtures/no-lab-here');
     expect(good.code).toBe(0);
     expect(good.output).toContain("(no lab files in tests/fixtures/no-lab-here: HAProxy's own defaults were assumed)");
+    expect(good.output).toContain('Faults: tests/fixtures/faults/none.json does not exist');
     expect(runScript(fixture('too-slow'), 'tests/fixtures/no-lab-here').code).toBe(1);
     const missing = runScript('tests/fixtures/cluster-results/none.json');
     expect(missing).toEqual({
@@ -79,6 +88,14 @@ describe("the simulator agrees with the real cluster's failover", () => {
         'tests/fixtures/cluster-results/none.json does not exist: run `npm run test:cluster` first',
       ),
     });
+  });
+
+  it('checks the fault results it is given against the same model', () => {
+    // The trimmed real run of tests/lib/fault-results.test.ts, measured with the lab's own files.
+    const run = runScript(fixture('measured'), 'content/lab', 'tests/fixtures/faults/measured.json');
+    expect(run.output).toContain('Faults: the real cluster against the simulator');
+    expect(run.output).toContain('✔ primary-cut-off: another node holds the lock');
+    expect(run.code).toBe(0);
   });
 
   it("takes HAProxy's checks from the lab files", () => {
