@@ -156,7 +156,7 @@ class Runner {
    * gets SELF_HEAL_MS to get there by itself; then what is still wrong, and stays wrong ten seconds
    * later, is repaired and reported to `onRepair`.
    */
-  async whole(onRepair: (repair: Repair) => void = () => undefined): Promise<string> {
+  async whole(onRepair: (repair: Repair) => void): Promise<string> {
     let healthy: Healthy;
     try {
       healthy = await this.wholeWithin(SELF_HEAL_MS);
